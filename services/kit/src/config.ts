@@ -1,0 +1,64 @@
+import { cleanEnv, makeValidator, port, num, str, EnvMissingError } from 'envalid';
+
+/** Thrown when the environment is missing or has a malformed variable; the message names each one. */
+export class ConfigError extends Error {
+  constructor(readonly problems: Record<string, string>) {
+    super(
+      'Invalid configuration: ' +
+        Object.entries(problems)
+          .map(([name, problem]) => `${name} ${problem}`)
+          .join('; '),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** `sqlite:<path>` (embedded) or `mysql://user:pass@host:port/db` (MySQL 8 / MariaDB). */
+export const databaseUrl = makeValidator<string>((value) => {
+  if (/^sqlite:.+/.test(value)) return value;
+  if (/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(value)) return value;
+  throw new Error('must be sqlite:<path> or mysql://user:password@host:port/database');
+});
+
+export const positiveInt = makeValidator<number>((value) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error('must be a positive whole number');
+  return parsed;
+});
+
+/**
+ * Validates `source` once at start-up against `spec`. Unlike envalid's default
+ * reporter it throws (so tests and the launcher can report it) instead of exiting.
+ */
+export function loadConfig<S extends Record<string, any>>(
+  spec: S,
+  source: NodeJS.ProcessEnv = process.env,
+): ReturnType<typeof cleanEnv<S>> {
+  return cleanEnv(source, spec, {
+    reporter: ({ errors }) => {
+      const names = Object.keys(errors);
+      if (names.length === 0) return;
+      const problems: Record<string, string> = {};
+      for (const name of names) {
+        const error = (errors as Record<string, Error>)[name];
+        problems[name] =
+          error instanceof EnvMissingError ? 'is required but not set' : `is malformed: ${error.message}`;
+      }
+      throw new ConfigError(problems);
+    },
+  });
+}
+
+/** Settings every subgraph shares. */
+export function subgraphConfigSpec(defaults: { port: number; database: string }) {
+  return {
+    PORT: port({ default: defaults.port, desc: 'HTTP port of this subgraph' }),
+    HOST: str({ default: '127.0.0.1', desc: 'interface to bind; 0.0.0.0 in containers' }),
+    DATABASE_URL: databaseUrl({ default: defaults.database }),
+    DB_POOL_SIZE: positiveInt({ default: 10 }),
+    LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
+    BODY_LIMIT: str({ default: '1mb', desc: 'largest accepted request body' }),
+  };
+}
+
+export { port, num, str };

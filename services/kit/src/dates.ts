@@ -1,0 +1,21 @@
+import { ValidationError } from './errors';
+
+/** Whole years between `birthDate` and `onDate` (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = onDate.split('-').map(Number);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+/** Rejects `later` when it lies before `earlier`; both are ISO dates, so text order is date order. */
+export function requireNotBefore(later: string | null | undefined, earlier: string, laterField: string, earlierField: string): void {
+  if (later != null && later < earlier) {
+    throw new ValidationError(`${laterField} (${later}) must not be before ${earlierField} (${earlier}).`, laterField);
+  }
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
+import type { Logger } from './logger';
+
+/** Counts the SQL statements a DataSource runs: the measure of N+1 freedom. */
+export class StatementCounter {
+  private count = 0;
+  increment(): void {
+    this.count += 1;
+  }
+  get total(): number {
+    return this.count;
+  }
+  reset(): void {
+    this.count = 0;
+  }
+}
+
+/** Forwards TypeORM's events to our logger without ever printing SQL parameters. */
+class CountingTypeOrmLogger implements TypeOrmLogger {
+  constructor(
+    private readonly counter: StatementCounter,
+    private readonly logger: Logger,
+  ) {}
+  logQuery(): void {
+    this.counter.increment();
+  }
+  logQueryError(error: string | Error): void {
+    this.counter.increment();
+    this.logger.warn('database statement failed', { error: typeof error === 'string' ? error.slice(0, 200) : error.name });
+  }
+  logQuerySlow(time: number): void {
+    this.logger.warn('slow database statement', { ms: time });
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    this.logger.info('migration', { message });
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn('database', { message: String(message).slice(0, 200) });
+  }
+}
+
+export interface DatabaseOptions {
+  url: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+  logger: Logger;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  statements: StatementCounter;
+  dialect: 'sqlite' | 'mysql';
+}
+
+export function dialectOf(url: string): 'sqlite' | 'mysql' {
+  return url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+}
+
+/** Opens the database at `url` and brings its schema up to date with the migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const statements = new StatementCounter();
+  const common = {
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logger: new CountingTypeOrmLogger(statements, options.logger),
+    maxQueryExecutionTime: 1000,
+  };
+  const dialect = dialectOf(options.url);
+  let config: DataSourceOptions;
+  if (dialect === 'sqlite') {
+    const path = options.url.slice('sqlite:'.length);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    config = {
+      ...common,
+      type: 'better-sqlite3',
+      database: path,
+      enableWAL: path !== ':memory:',
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  } else {
+    config = {
+      ...common,
+      type: 'mysql',
+      url: options.url.replace(/^mariadb:/, 'mysql:'),
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      dateStrings: ['DATE'],
+      poolSize: options.poolSize ?? 10,
+      connectTimeout: 10_000,
+    };
+  }
+  const dataSource = new DataSource(config);
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return { dataSource, statements, dialect };
+}
+
+/** True when the database answers a trivial statement. */
+export async function isDatabaseReachable(dataSource: DataSource): Promise<boolean> {
+  try {
+    await dataSource.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './errors';
+export * from './logger';
+export * from './db';
+export * from './dates';
+export * from './paging';
+export * from './loaders';
+export * from './schema';
+export * from './server';
+export * from './scalars';
+export * from './domain/enums';
+export * from './domain/register-enums';
+export * from './numbering';

@@ -1,0 +1,20 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** `TN` and 7 give `TN-0007`: ids readable by staff, never derived from personal data. */
+export function formatId(prefix: string, number: number, width: number): string {
+  return `${prefix}-${String(number).padStart(width, '0')}`;
+}
+
+/** The next running number of a table with a `number` column; call inside the inserting transaction. */
+export async function nextNumber<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>): Promise<number> {
+  const row = await manager.createQueryBuilder(entity, 't').select('MAX(t.number)', 'max').getRawOne<{ max: number | string | null }>();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** Inserts rows in chunks that stay below every dialect's limit on bound parameters. */
+export async function insertInChunks<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[], columnsPerRow = 16): Promise<void> {
+  const chunk = Math.max(1, Math.floor(30_000 / columnsPerRow / 2));
+  for (let i = 0; i < rows.length; i += chunk) {
+    await manager.insert(entity, rows.slice(i, i + chunk) as never);
+  }
+}

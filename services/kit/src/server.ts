@@ -1,0 +1,116 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { GraphQLSchema } from 'graphql';
+import { isDatabaseReachable, type Database } from './db';
+import { createErrorFormatter } from './errors';
+import type { Logger } from './logger';
+
+export interface SubgraphAppOptions<C extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  database: Database;
+  logger: Logger;
+  /** Builds the per-request context: fresh DataLoaders for every request. */
+  createContext: (request: express.Request) => Promise<C> | C;
+  bodyLimit?: string;
+}
+
+/** A subgraph that is built but not yet listening; `listen` starts it, `close` stops everything. */
+export interface SubgraphApp {
+  name: string;
+  database: Database;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createSubgraphApp<C extends BaseContext>(options: SubgraphAppOptions<C>): Promise<SubgraphApp> {
+  const { name, schema, database, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  // Keep-alive longer than the gateway's pool idle timeout, so the gateway never writes to a socket we just closed.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
+  const apollo = new ApolloServer<C>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    // No inline traces: they would carry timing per field of personal data to whoever asks.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: name });
+  });
+  app.get('/ready', async (_req, res) => {
+    const reachable = await isDatabaseReachable(database.dataSource);
+    res.status(reachable ? 200 : 503).json({ status: reachable ? 'ready' : 'database unreachable', service: name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
+  );
+
+  let closed = false;
+  return {
+    name,
+    database,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`);
+        });
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (database.dataSource.isInitialized) await database.dataSource.destroy();
+    },
+  };
+}
+
+/**
+ * Runs a service from its main.ts: builds it, listens, and shuts down cleanly on
+ * SIGTERM or SIGINT. A configuration error stops it with a message naming the variable.
+ */
+export async function runService(
+  name: string,
+  start: () => Promise<{ app: { listen(port: number, host?: string): Promise<string>; close(): Promise<void> }; port: number; host: string; logger: Logger }>,
+): Promise<void> {
+  let started;
+  try {
+    started = await start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${name}: cannot start: ${message}\n`);
+    process.exit(1);
+  }
+  const { app, port, host, logger } = started;
+  const url = await app.listen(port, host).catch((error: NodeJS.ErrnoException) => {
+    process.stderr.write(`${name}: cannot listen on ${host}:${port}: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
+  logger.info('listening', { url });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,51 @@
+import { createLogger, createSubgraphApp, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import { ConsentEntity } from './consent/consent.entity';
+import { ConsentService } from './consent/consent.service';
+import { createKreisContext, type KreisServices } from './context';
+import { InitialRegistry1764000000000 } from './migrations/1764000000000-initial-registry';
+import { MunicipalityService } from './municipality/municipality.service';
+import { ParticipantEntity } from './participant/participant.entity';
+import { ParticipantService } from './participant/participant.service';
+import { ProviderRegistry } from './provider/provider.registry';
+import { ReferralEntity } from './referral/referral.entity';
+import { ReferralService } from './referral/referral.service';
+import { buildKreisSchema } from './schema';
+
+export const KREIS_ENTITIES = [ParticipantEntity, ReferralEntity, ConsentEntity];
+export const KREIS_MIGRATIONS = [InitialRegistry1764000000000];
+
+export interface KreisDeps {
+  databaseUrl: string;
+  registry: ProviderRegistry;
+  logger?: Logger;
+  poolSize?: number;
+  bodyLimit?: string;
+}
+
+export interface KreisApp extends SubgraphApp {
+  services: KreisServices;
+}
+
+/** Builds the kreis subgraph without listening; tests start it on a free port. */
+export async function createApp(deps: KreisDeps): Promise<KreisApp> {
+  const logger = deps.logger ?? createLogger('kreis');
+  const database = await openDatabase({ url: deps.databaseUrl, entities: KREIS_ENTITIES, migrations: KREIS_MIGRATIONS, poolSize: deps.poolSize, logger });
+  const municipalities = new MunicipalityService(deps.registry);
+  const services: KreisServices = {
+    participants: new ParticipantService(database.dataSource, municipalities, deps.registry),
+    referrals: new ReferralService(database.dataSource, municipalities, deps.registry),
+    consents: new ConsentService(database.dataSource),
+    municipalities,
+    providers: deps.registry,
+  };
+  const schema = await buildKreisSchema(deps.registry);
+  const app = await createSubgraphApp({
+    name: 'kreis',
+    schema,
+    database,
+    logger,
+    bodyLimit: deps.bodyLimit,
+    createContext: () => createKreisContext(services),
+  });
+  return Object.assign(app, { services });
+}

@@ -1,0 +1,17 @@
+import { createLogger, runService } from '../../kit/src';
+import { createApp } from './app';
+import { loadKreisConfig } from './config';
+import { ProviderRegistry } from './provider/provider.registry';
+
+void runService('kreis', async () => {
+  const config = loadKreisConfig();
+  const logger = createLogger('kreis', config.LOG_LEVEL as 'info');
+  const app = await createApp({
+    databaseUrl: config.DATABASE_URL,
+    registry: ProviderRegistry.fromFile(config.PROVIDER_REGISTRY),
+    logger,
+    poolSize: config.DB_POOL_SIZE,
+    bodyLimit: config.BODY_LIMIT,
+  });
+  return { app, port: config.PORT, host: config.HOST, logger };
+});

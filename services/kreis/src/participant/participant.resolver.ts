@@ -1,0 +1,83 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ExitReason, LocalDate } from '../../../kit/src';
+import { ConsentType } from '../consent/consent.type';
+import type { KreisContext } from '../context';
+import { MunicipalityType } from '../municipality/municipality.type';
+import { ReferralType } from '../referral/referral.type';
+import {
+  ErasureReport, ParticipantConnection, ParticipantFilter, ParticipantType, RegisterParticipantInput, UpdateParticipantInput,
+} from './participant.type';
+
+@Resolver(() => ParticipantType)
+export class ParticipantResolver {
+  @Query(() => ParticipantType, { nullable: true })
+  participant(@Arg('id', () => ID) id: string, @Ctx() { loaders }: KreisContext) {
+    return loaders.participantById.load(id);
+  }
+
+  @Query(() => ParticipantConnection, { description: 'Participants in registration order, a page at a time (first: up to 500).' })
+  async participants(
+    @Ctx() { services, loaders }: KreisContext,
+    @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ParticipantConnection> {
+    const page = await services.participants.page(filter ?? {}, first, after);
+    for (const row of page.rows) loaders.participantById.prime(row.id, row);
+    return {
+      edges: page.rows.map((row) => ({ cursor: page.cursorOf(row), node: row as unknown as ParticipantType })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1]) : null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => MunicipalityType)
+  municipality(@Root() participant: ParticipantType, @Ctx() { services }: KreisContext) {
+    return services.municipalities.get(participant.municipalityId);
+  }
+
+  @FieldResolver(() => [ReferralType])
+  referrals(@Root() participant: ParticipantType, @Ctx() { loaders }: KreisContext) {
+    return loaders.referralsByParticipant.load(participant.id);
+  }
+
+  @FieldResolver(() => [ConsentType])
+  consents(@Root() participant: ParticipantType, @Ctx() { loaders }: KreisContext) {
+    return loaders.consentsByParticipant.load(participant.id);
+  }
+
+  @Mutation(() => ParticipantType, { description: 'Registers an eligible person: 18 to 27 on the entry date, living in Kreis Wesel.' })
+  registerParticipant(@Arg('input', () => RegisterParticipantInput) input: RegisterParticipantInput, @Ctx() { services }: KreisContext) {
+    return services.participants.register(input);
+  }
+
+  @Mutation(() => ParticipantType)
+  updateParticipant(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateParticipantInput) input: UpdateParticipantInput,
+    @Ctx() { services }: KreisContext,
+  ) {
+    return services.participants.update(id, input);
+  }
+
+  @Mutation(() => ParticipantType, { description: 'Records the exit; open referrals end on the same day.' })
+  exitParticipant(
+    @Arg('id', () => ID) id: string,
+    @Arg('exitedOn', () => LocalDate) exitedOn: string,
+    @Arg('reason', () => ExitReason) reason: ExitReason,
+    @Ctx() { services }: KreisContext,
+  ) {
+    return services.participants.exit(id, exitedOn, reason);
+  }
+
+  @Mutation(() => ErasureReport, { description: 'Erases the personal fields held by Kreis Wesel; idempotent.' })
+  async eraseParticipant(@Arg('id', () => ID) id: string, @Ctx() { services }: KreisContext): Promise<ErasureReport> {
+    const erasedFields = await services.participants.erase(id);
+    return { participantId: id, organisation: 'kreis', erasedFields };
+  }
+}
+
+export async function resolveParticipantReference(reference: { id: string }, { loaders }: KreisContext) {
+  return loaders.participantById.load(reference.id);
+}
+

@@ -1,0 +1,174 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ExitReason, Gender, LocalDate, Module, ResidenceStatus } from '../../../kit/src';
+
+@ObjectType('Participant', { description: 'A young person registered for the initiative by Kreis Wesel.' })
+@Directive('@key(fields: "id")')
+export class ParticipantType {
+  @Field(() => ID, { description: 'Pseudonymous id, e.g. TN-0001.' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Null after erasure.' })
+  givenName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null after erasure.' })
+  familyName: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Null after erasure; birthYear stays.' })
+  birthDate: string | null;
+
+  @Field(() => Int)
+  birthYear: number;
+
+  @Field(() => Gender)
+  gender: Gender;
+
+  @Field(() => ResidenceStatus)
+  residenceStatus: ResidenceStatus;
+
+  @Field(() => LocalDate)
+  enteredOn: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  exitedOn: string | null;
+
+  @Field(() => ExitReason, { nullable: true })
+  exitReason: ExitReason | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When the personal data was erased.' })
+  erasedOn: string | null;
+
+  municipalityId: string;
+}
+
+const NAME_RULE = { message: 'must be 1 to 100 characters' };
+
+@InputType({ description: 'Registration; the person must be 18 to 27 on the entry date and live in Kreis Wesel.' })
+export class RegisterParticipantInput {
+  @Field(() => String)
+  @Length(1, 100, NAME_RULE)
+  givenName: string;
+
+  @Field(() => String)
+  @Length(1, 100, NAME_RULE)
+  familyName: string;
+
+  @Field(() => LocalDate)
+  birthDate: string;
+
+  @Field(() => Gender)
+  gender: Gender;
+
+  @Field(() => ResidenceStatus)
+  residenceStatus: ResidenceStatus;
+
+  @Field(() => String, { description: 'Slug of a municipality of Kreis Wesel, see `municipalities`.' })
+  @Matches(/^[a-z-]{2,32}$/, { message: 'must be a municipality slug such as "moers"' })
+  municipalityId: string;
+
+  @Field(() => LocalDate)
+  enteredOn: string;
+}
+
+@InputType({ description: 'Fields to change; omitted fields stay as they are. Eligibility is checked again.' })
+export class UpdateParticipantInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100, NAME_RULE)
+  givenName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100, NAME_RULE)
+  familyName?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  birthDate?: string;
+
+  @Field(() => Gender, { nullable: true })
+  gender?: Gender;
+
+  @Field(() => ResidenceStatus, { nullable: true })
+  residenceStatus?: ResidenceStatus;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[a-z-]{2,32}$/, { message: 'must be a municipality slug such as "moers"' })
+  municipalityId?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  enteredOn?: string;
+}
+
+export enum ParticipationStatus {
+  ACTIVE = 'ACTIVE',
+  EXITED = 'EXITED',
+}
+
+@InputType({ description: 'All given conditions must hold.' })
+export class ParticipantFilter {
+  @Field(() => String, { nullable: true })
+  municipalityId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Has a referral to this provider.' })
+  providerId?: string;
+
+  @Field(() => Module, { nullable: true, description: 'Has a referral to this module.' })
+  module?: Module;
+
+  @Field(() => ResidenceStatus, { nullable: true })
+  residenceStatus?: ResidenceStatus;
+
+  @Field(() => ParticipationStatus, { nullable: true })
+  status?: ParticipationStatus;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Entered on or after.' })
+  enteredFrom?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Entered on or before.' })
+  enteredTo?: string;
+}
+
+@ObjectType()
+export class ParticipantEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => ParticipantType)
+  node: ParticipantType;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType()
+export class ParticipantConnection {
+  @Field(() => [ParticipantEdge])
+  edges: ParticipantEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'All participants matching the filter, across pages.' })
+  totalCount: number;
+}
+
+@ObjectType({ description: 'What an erasure removed.' })
+export class ErasureReport {
+  @Field(() => ID)
+  participantId: string;
+
+  @Field(() => String)
+  organisation: string;
+
+  @Field(() => [String], { description: 'Fields whose values were removed; empty when already erased.' })
+  erasedFields: string[];
+}
+
+registerEnumType(ParticipationStatus, { name: 'ParticipationStatus' });

@@ -1,0 +1,97 @@
+import { type DataSource, In } from 'typeorm';
+import {
+  ConflictError, formatId, insertInChunks, type Module, nextNumber, NotFoundError, ReferralStatus, requireNotBefore, todayIso, ValidationError,
+} from '../../../kit/src';
+import type { MunicipalityService } from '../municipality/municipality.service';
+import { ParticipantEntity } from '../participant/participant.entity';
+import type { ProviderRegistry } from '../provider/provider.registry';
+import { ReferralEntity } from './referral.entity';
+import type { ChangeReferralStatusInput, ReferParticipantInput } from './referral.type';
+
+const ID_WIDTH = 5;
+
+/** Which status may follow which; the date of the change sets startedOn or endedOn. */
+const NEXT_STATUS: Record<ReferralStatus, ReferralStatus[]> = {
+  [ReferralStatus.REFERRED]: [ReferralStatus.ACTIVE, ReferralStatus.CANCELLED],
+  [ReferralStatus.ACTIVE]: [ReferralStatus.COMPLETED, ReferralStatus.CANCELLED],
+  [ReferralStatus.COMPLETED]: [],
+  [ReferralStatus.CANCELLED]: [],
+};
+
+export class ReferralService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly municipalities: MunicipalityService,
+    private readonly providers: ProviderRegistry,
+  ) {}
+
+  findByIds(ids: readonly string[]): Promise<ReferralEntity[]> {
+    return this.dataSource.getRepository(ReferralEntity).findBy({ id: In([...ids]) });
+  }
+
+  findByParticipantIds(participantIds: readonly string[]): Promise<ReferralEntity[]> {
+    return this.dataSource.getRepository(ReferralEntity).find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
+  }
+
+  async refer(input: ReferParticipantInput): Promise<ReferralEntity> {
+    if (input.providerId) this.providers.require(input.providerId);
+    return this.dataSource.transaction(async (manager) => {
+      const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
+      if (!participant) throw new NotFoundError('Participant', input.participantId);
+      if (participant.exitedOn) throw new ConflictError(`Participant ${participant.id} exited on ${participant.exitedOn}; exited participants cannot be referred.`);
+      if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
+      requireNotBefore(input.referredOn, participant.enteredOn, 'referredOn', 'the participant’s enteredOn');
+      if (input.referredOn > todayIso()) throw new ValidationError('referredOn must not be in the future.', 'referredOn');
+      const open = await manager.findOneBy(ReferralEntity, {
+        participantId: participant.id,
+        module: input.module,
+        status: In([ReferralStatus.REFERRED, ReferralStatus.ACTIVE]),
+      });
+      if (open) throw new ConflictError(`Participant ${participant.id} already has an open referral (${open.id}) to ${input.module}.`);
+      const providerId = input.providerId ?? this.municipalities.defaultProvider(this.municipalities.require(participant.municipalityId)).id;
+      const number = await nextNumber(manager, ReferralEntity);
+      const referral = manager.create(ReferralEntity, {
+        id: formatId('REF', number, ID_WIDTH),
+        number,
+        participantId: participant.id,
+        providerId,
+        module: input.module as Module,
+        referredOn: input.referredOn,
+        startedOn: null,
+        endedOn: null,
+        status: ReferralStatus.REFERRED,
+      });
+      await manager.insert(ReferralEntity, referral);
+      return referral;
+    });
+  }
+
+  async changeStatus(input: ChangeReferralStatusInput): Promise<ReferralEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const referral = await manager.findOneBy(ReferralEntity, { id: input.referralId });
+      if (!referral) throw new NotFoundError('Referral', input.referralId);
+      const current = referral.status as ReferralStatus;
+      if (!NEXT_STATUS[current].includes(input.status)) {
+        throw new ConflictError(`Referral ${referral.id} is ${current}; it cannot become ${input.status}.`);
+      }
+      if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
+      if (input.status === ReferralStatus.ACTIVE) {
+        requireNotBefore(input.on, referral.referredOn, 'on', 'referredOn');
+        referral.startedOn = input.on;
+      } else {
+        requireNotBefore(input.on, referral.startedOn ?? referral.referredOn, 'on', referral.startedOn ? 'startedOn' : 'referredOn');
+        referral.endedOn = input.on;
+      }
+      referral.status = input.status;
+      await manager.save(ReferralEntity, referral);
+      return referral;
+    });
+  }
+
+  async importMany(rows: Array<Omit<ReferralEntity, 'number'>>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^REF-/, '')) }));
+      await insertInChunks(manager, ReferralEntity, entities, 9);
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { buildFederatedSchema } from '../../kit/src';
+import { ConsentResolver } from './consent/consent.resolver';
+import { MunicipalityResolver } from './municipality/municipality.resolver';
+import { resolveParticipantReference, ParticipantResolver } from './participant/participant.resolver';
+import { providerCaseStubs } from './provider/provider-case.types';
+import type { ProviderRegistry } from './provider/provider.registry';
+import { ProviderResolver, resolveProviderReference } from './provider/provider.resolver';
+import { ReferralResolver, resolveReferralReference } from './referral/referral.resolver';
+
+export function buildKreisSchema(registry: ProviderRegistry) {
+  return buildFederatedSchema({
+    resolvers: [ParticipantResolver, ReferralResolver, ConsentResolver, MunicipalityResolver, ProviderResolver],
+    orphanedTypes: providerCaseStubs(registry),
+    validate: { forbidUnknownValues: false },
+    federationDirectives: ['@key'],
+    referenceResolvers: {
+      Participant: { __resolveReference: resolveParticipantReference },
+      Referral: { __resolveReference: resolveReferralReference },
+      Provider: { __resolveReference: resolveProviderReference },
+    },
+  });
+}
