@@ -61,4 +61,4 @@ export function subgraphConfigSpec(defaults: { port: number; database: string })
   };
 }
 
-export { port, num, str };
+export { makeValidator, port, num, str };

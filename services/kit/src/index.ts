@@ -13,3 +13,4 @@ export * from './scalars';
 export * from './domain/enums';
 export * from './domain/register-enums';
 export * from './numbering';
+export * from './paths';

@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
-import { loadConfig, str, subgraphConfigSpec } from '../../kit/src';
+import { join } from 'node:path';
+import { defaultSqliteUrl, loadConfig, repoRoot, str, subgraphConfigSpec } from '../../kit/src';
 
 export function loadKreisConfig(env: NodeJS.ProcessEnv = process.env) {
   return loadConfig(
     {
-      ...subgraphConfigSpec({ port: 4001, database: 'sqlite:data/kreis.sqlite' }),
-      PROVIDER_REGISTRY: str({ default: resolve(__dirname, '../providers.json'), desc: 'JSON file listing the providers' }),
+      ...subgraphConfigSpec({ port: 4001, database: defaultSqliteUrl('kreis') }),
+      PROVIDER_REGISTRY: str({ default: join(repoRoot(), 'services', 'kreis', 'providers.json'), desc: 'JSON file listing the providers' }),
     },
     env,
   );

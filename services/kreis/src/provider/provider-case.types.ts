@@ -5,7 +5,7 @@ import { providerTypePrefix, type ProviderRegistry } from './provider.registry';
 @InterfaceType('ProviderCase', {
   autoRegisterImplementations: false,
   resolveType: (value: { __typename: string }) => value.__typename,
-  description: 'A referral as the provider works it; the fields come from the provider subgraphs.',
+  description: 'A referral as the provider works it. Same id as the referral.',
 })
 export abstract class ProviderCaseStub {
   @Field(() => ID, { description: 'Same id as the referral.' })

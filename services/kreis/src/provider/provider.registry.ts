@@ -8,6 +8,8 @@ export interface ProviderRecord {
   name: string;
   seat: string;
   bank: RhineBank;
+  /** Where the gateway reaches the provider's subgraph by default; written into the supergraph. */
+  routingUrl: string;
 }
 
 /** The providers kreis refers to. Configuration, not code: adding a provider edits the JSON file only. */
@@ -33,6 +35,7 @@ export class ProviderRegistry {
       if (seen.has(entry.id)) throw new Error(`PROVIDER_REGISTRY: provider id "${entry.id}" appears twice`);
       if (entry.bank !== 'LEFT' && entry.bank !== 'RIGHT') throw new Error(`PROVIDER_REGISTRY: provider "${entry.id}" needs "bank": "LEFT" or "RIGHT"`);
       if (!entry.name) throw new Error(`PROVIDER_REGISTRY: provider "${entry.id}" needs a "name"`);
+      if (!/^https?:\/\/.+/.test(entry.routingUrl ?? '')) throw new Error(`PROVIDER_REGISTRY: provider "${entry.id}" needs a "routingUrl" (http://host:port/graphql)`);
       seen.add(entry.id);
     }
     return new ProviderRegistry(list as ProviderRecord[]);

@@ -1,0 +1,98 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { createLogger, type Logger } from '../../services/kit/src/logger';
+import { createSubgraphFetcher } from './subgraph-fetcher';
+
+// No usage data leaves the Kreis: @apollo/gateway reports anonymous telemetry unless told not to.
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+export interface GatewayDeps {
+  supergraphSdl: string;
+  /** Routing URLs by subgraph name that replace those in the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  timeoutMs?: number;
+  maxSocketsPerSubgraph?: number;
+  bodyLimit?: string;
+  logger?: Logger;
+}
+
+export interface GatewayApp {
+  /** Subgraph name to the URL the gateway calls. */
+  subgraphs: Record<string, string>;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Names and routing URLs of the subgraphs listed in a supergraph's join__Graph enum. */
+export function subgraphsOf(supergraphSdl: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) found[match[1]] = match[2];
+  return found;
+}
+
+/** The gateway on the committed static supergraph; it does not listen until asked. */
+export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
+  const logger = deps.logger ?? createLogger('gateway');
+  const subgraphs = { ...subgraphsOf(deps.supergraphSdl), ...(deps.subgraphUrls ?? {}) };
+  const { fetcher, close: closeFetcher } = createSubgraphFetcher({
+    timeoutMs: deps.timeoutMs ?? 10_000,
+    maxSocketsPerSubgraph: deps.maxSocketsPerSubgraph ?? 64,
+  });
+  const gateway = new ApolloGateway({
+    supergraphSdl: deps.supergraphSdl,
+    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: subgraphs[name] ?? url, fetcher }),
+    logger: { debug: () => {}, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  const apollo = new ApolloServer({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(subgraphs).map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok ? 'ready' : `not ready (${response.status})`] as const;
+        } catch {
+          return [name, 'unreachable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+  });
+  app.use('/graphql', express.json({ limit: deps.bodyLimit ?? '1mb' }), expressMiddleware(apollo));
+
+  let closed = false;
+  return {
+    subgraphs,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`));
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await closeFetcher();
+    },
+  };
+}

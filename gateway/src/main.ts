@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { createLogger } from '../../services/kit/src/logger';
+import { runService } from '../../services/kit/src/server';
+import { createGateway, subgraphsOf } from './app';
+import { loadGatewayConfig, subgraphUrlOverrides } from './config';
+
+void runService('gateway', async () => {
+  const config = loadGatewayConfig();
+  const logger = createLogger('gateway', config.LOG_LEVEL as 'info');
+  let supergraphSdl: string;
+  try {
+    supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  } catch {
+    throw new Error(`SUPERGRAPH_PATH: cannot read ${config.SUPERGRAPH_PATH}; run npm run compose`);
+  }
+  const app = await createGateway({
+    supergraphSdl,
+    subgraphUrls: subgraphUrlOverrides(Object.keys(subgraphsOf(supergraphSdl))),
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    maxSocketsPerSubgraph: config.SUBGRAPH_MAX_SOCKETS,
+    bodyLimit: config.BODY_LIMIT,
+    logger,
+  });
+  return { app, port: config.PORT, host: config.HOST, logger };
+});

@@ -1,0 +1,1389 @@
+/**
+ * Deterministic synthetic world for the Durchstarten graph.
+ *
+ * `generateWorld` builds one consistent world (participants, referrals,
+ * consents, provider case files, agency placements) from a fixed random seed.
+ * It is pure: no database, no I/O, no clock, no Math.random. Each
+ * organisation's seeder loads only its own part of the world.
+ *
+ * Proportions follow the programme's published figures (DESIGN.md section 1).
+ * Headline proportions (gender, residence status, modules, outcomes) are
+ * drawn as exact quotas that are shuffled by the seeded PRNG, so every world
+ * has the same shape while who gets what differs per seed.
+ *
+ * Every person, employer and note is synthetic.
+ */
+import {
+  CertificateKind,
+  CoachingTopic,
+  ConsentScope,
+  CourseKind,
+  EnrolmentStatus,
+  ExamResult,
+  ExitReason,
+  Gender,
+  LanguageLevel,
+  Module,
+  Office,
+  PlacementKind,
+  ReferralStatus,
+  ResidenceStatus,
+} from '../../services/kit/src/domain/enums';
+import { MUNICIPALITIES } from '../../services/kreis/src/municipality/municipality.data';
+import registry from '../../services/kreis/providers.json';
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+export interface WorldOptions {
+  /** Number of participants; default 380. */
+  participants?: number;
+  /** PRNG seed; default 20211101. */
+  seed?: number;
+  /** Provider registry; default: services/kreis/providers.json. */
+  providers?: { id: string; bank: 'LEFT' | 'RIGHT' }[];
+}
+
+export interface World {
+  seed: number;
+  participants: WorldParticipant[];
+  referrals: WorldReferral[];
+  consents: WorldConsent[];
+  /** Key = provider id; one entry per provider, even if empty. */
+  providers: Record<string, ProviderWorld>;
+  placements: WorldPlacement[];
+}
+
+export interface WorldParticipant {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  gender: Gender;
+  residenceStatus: ResidenceStatus;
+  municipalityId: string;
+  enteredOn: string;
+  exitedOn: string | null;
+  exitReason: ExitReason | null;
+}
+
+export interface WorldReferral {
+  id: string;
+  participantId: string;
+  providerId: string;
+  module: Module;
+  referredOn: string;
+  startedOn: string | null;
+  endedOn: string | null;
+  status: ReferralStatus;
+}
+
+export interface WorldConsent {
+  id: string;
+  participantId: string;
+  scope: ConsentScope;
+  grantedOn: string;
+  withdrawnOn: string | null;
+}
+
+export interface ProviderWorld {
+  courses: WorldCourse[];
+  cases: WorldCase[];
+  coachingSessions: WorldCoachingSession[];
+  enrolments: WorldEnrolment[];
+  certificates: WorldCertificate[];
+  internships: WorldInternship[];
+}
+
+export interface WorldCourse {
+  id: string;
+  title: string;
+  kind: CourseKind;
+  module: Module;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface WorldCase {
+  id: string;
+  participantId: string;
+  module: Module;
+  openedOn: string;
+  closedOn: string | null;
+}
+
+export interface WorldCoachingSession {
+  id: string;
+  caseId: string;
+  heldOn: string;
+  durationMinutes: number;
+  topic: CoachingTopic;
+  notes: string;
+}
+
+export interface WorldEnrolment {
+  id: string;
+  caseId: string;
+  courseId: string;
+  enrolledOn: string;
+  completedOn: string | null;
+  status: EnrolmentStatus;
+}
+
+export interface WorldCertificate {
+  id: string;
+  caseId: string;
+  kind: CertificateKind;
+  title: string;
+  level: LanguageLevel | null;
+  result: ExamResult | null;
+  issuedOn: string;
+}
+
+export interface WorldInternship {
+  id: string;
+  caseId: string;
+  employer: string;
+  occupation: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface WorldPlacement {
+  id: string;
+  participantId: string;
+  kind: PlacementKind;
+  office: Office;
+  employerName: string;
+  kldbCode: string;
+  occupationTitle: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export const DEFAULT_PARTICIPANTS = 380;
+export const DEFAULT_SEED = 20211101;
+/** First possible entry date. */
+export const PROGRAMME_START = '2021-03-01';
+/** Last entry date. */
+export const LAST_ENTRY = '2023-09-30';
+/** The programme ended on this day; nothing in the world happens later (except planned placement ends). */
+export const PROGRAMME_END = '2023-10-31';
+export const MIN_AGE = 18;
+export const MAX_AGE = 27;
+
+// ---------------------------------------------------------------------------
+// PRNG (mulberry32) and sampling helpers
+// ---------------------------------------------------------------------------
+
+type Rng = () => number;
+
+function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Integer in [0, n). */
+function int(rng: Rng, n: number): number {
+  return Math.floor(rng() * n);
+}
+
+/** Integer in [lo, hi]; lo when hi < lo. */
+function between(rng: Rng, lo: number, hi: number): number {
+  return hi <= lo ? lo : lo + Math.floor(rng() * (hi - lo + 1));
+}
+
+function pick<T>(rng: Rng, items: readonly T[]): T {
+  return items[Math.floor(rng() * items.length)];
+}
+
+function chance(rng: Rng, p: number): boolean {
+  return rng() < p;
+}
+
+/** Cumulative-weight sampler over items. */
+function weightedPicker<T>(items: readonly (readonly [T, number])[]): (rng: Rng) => T {
+  const cum: number[] = [];
+  let total = 0;
+  for (const [, w] of items) {
+    total += w;
+    cum.push(total);
+  }
+  return (rng: Rng) => {
+    const x = rng() * total;
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo][0];
+  };
+}
+
+/** Exact counts per weight by the largest-remainder method. */
+function quotaCounts(n: number, weights: readonly number[]): number[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const exact = weights.map((w) => (w / total) * n);
+  const counts = exact.map((x) => Math.floor(x));
+  let rest = n - counts.reduce((s, c) => s + c, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) counts[order[k][1]]++;
+  return counts;
+}
+
+function shuffleInPlace<T extends { [i: number]: unknown; length: number }>(rng: Rng, a: T): T {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+  return a;
+}
+
+/** n labels (indices into weights) with exact largest-remainder counts, in shuffled order. */
+function quota(rng: Rng, n: number, weights: readonly number[]): Uint8Array {
+  const counts = quotaCounts(n, weights);
+  const out = new Uint8Array(n);
+  let k = 0;
+  for (let label = 0; label < counts.length; label++) for (let c = 0; c < counts[label]; c++) out[k++] = label;
+  return shuffleInPlace(rng, out);
+}
+
+/** n booleans, exactly round(n * p) of them true, in shuffled order. */
+function quotaFlags(rng: Rng, n: number, p: number): Uint8Array {
+  return quota(rng, n, [1 - p, p]);
+}
+
+/** k distinct items chosen from candidates (partial Fisher-Yates; candidates is reordered). */
+function sample<T>(rng: Rng, candidates: T[], k: number): T[] {
+  const m = Math.min(k, candidates.length);
+  for (let i = 0; i < m; i++) {
+    const j = i + Math.floor(rng() * (candidates.length - i));
+    const t = candidates[i];
+    candidates[i] = candidates[j];
+    candidates[j] = t;
+  }
+  return candidates.slice(0, m);
+}
+
+// ---------------------------------------------------------------------------
+// Dates as day numbers (days since 1970-01-01, UTC)
+// ---------------------------------------------------------------------------
+
+const MS_PER_DAY = 86_400_000;
+
+function dayOf(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+function parseDay(iso: string): number {
+  return dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+const TABLE_FIRST = dayOf(1985, 1, 1);
+const TABLE_LAST = dayOf(2035, 12, 31);
+let dateTable: string[] | null = null;
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function formatSlow(day: number): string {
+  const dt = new Date(day * MS_PER_DAY);
+  return `${dt.getUTCFullYear()}-${pad2(dt.getUTCMonth() + 1)}-${pad2(dt.getUTCDate())}`;
+}
+
+/** ISO date string of a day number; table look-up so that equal dates share one string. */
+function fmt(day: number): string {
+  if (day < TABLE_FIRST || day > TABLE_LAST) return formatSlow(day);
+  if (dateTable === null) {
+    const table: string[] = new Array(TABLE_LAST - TABLE_FIRST + 1);
+    for (let d = TABLE_FIRST; d <= TABLE_LAST; d++) table[d - TABLE_FIRST] = formatSlow(d);
+    dateTable = table;
+  }
+  return dateTable[day - TABLE_FIRST];
+}
+
+function ymdOf(day: number): [number, number, number] {
+  const dt = new Date(day * MS_PER_DAY);
+  return [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()];
+}
+
+/** The same calendar day `months` later (Date.UTC overflow rules for short months). */
+function addMonths(day: number, months: number): number {
+  const [y, m, d] = ymdOf(day);
+  return dayOf(y, m + months, d);
+}
+
+function firstOfNextMonth(day: number): number {
+  const [y, m] = ymdOf(day);
+  return dayOf(y, m + 1, 1);
+}
+
+const D_START = parseDay(PROGRAMME_START);
+const D_LAST_ENTRY = parseDay(LAST_ENTRY);
+const D_END = parseDay(PROGRAMME_END);
+
+// ---------------------------------------------------------------------------
+// Reference data
+// ---------------------------------------------------------------------------
+
+/** ~year-1 figures: 48 women, 108 men, 1 diverse of 157. */
+const GENDERS: readonly Gender[] = [Gender.FEMALE, Gender.MALE, Gender.DIVERSE];
+const GENDER_WEIGHTS = [48, 108, 1];
+
+const RESIDENCE: readonly ResidenceStatus[] = [
+  ResidenceStatus.DULDUNG,
+  ResidenceStatus.GESTATTUNG,
+  ResidenceStatus.AUFENTHALTSERLAUBNIS,
+  ResidenceStatus.OTHER,
+];
+const RESIDENCE_WEIGHTS = [45, 35, 15, 5];
+
+/** Year-1 module shares: 11 language, 10 school certificate, 81 preparatory of 157. */
+const SHARE_F2 = 11 / 157;
+const SHARE_F3 = 10 / 157;
+const SHARE_F4 = 81 / 157;
+
+/** Outcomes per ~350 participants (whole Kreis, mid 2023). */
+const Outcome = { NONE: 0, AUSBILDUNG: 1, BESCHAEFTIGUNG: 2, STUDIUM: 3, EQ: 4 } as const;
+const OUTCOME_WEIGHTS = [350 - 36 - 60 - 2 - 4, 36, 60, 2, 4];
+const SHARE_MINIJOB = 12 / 350;
+/** 91 internships per ~350 participants: 0, 1 or 2 internships per person. */
+const INTERNSHIP_WEIGHTS = [0.77, 0.2, 0.03];
+/** Share of all participants that stay without exit at the programme's end. */
+const SHARE_ACTIVE_AT_END = 0.12;
+const SHARE_LANGUAGE_EXAM = 0.1;
+const SHARE_LANGUAGE_EXAM_IN_F2 = 0.6;
+const SHARE_COURSE_CERTIFICATE = 0.08;
+const SHARE_LICENCE = 0.015;
+const SHARE_HSA_OF_F3_CASES = 0.6;
+const SHARE_HSA_FAILED_OF_F3_CASES = 0.08;
+
+const AGE_PICK = weightedPicker<number>([
+  [18, 12], [19, 14], [20, 14], [21, 13], [22, 11], [23, 10], [24, 9], [25, 7], [26, 6], [27, 4],
+]);
+
+const GIVEN_FEMALE: readonly string[] = [
+  'Amina', 'Fatima', 'Mariam', 'Zainab', 'Aisha', 'Hawa', 'Fatoumata', 'Mariama', 'Aminata', 'Kadiatou',
+  'Saida', 'Hiba', 'Rania', 'Nour', 'Layla', 'Yasmin', 'Rahel', 'Senait', 'Helen', 'Selam',
+  'Mekdes', 'Hodan', 'Fadumo', 'Ayan', 'Sahra', 'Hamdi', 'Zeynep', 'Elif', 'Rojda', 'Berfin',
+  'Nasrin', 'Shirin', 'Parisa', 'Mahsa', 'Zahra', 'Marwa', 'Shaima', 'Farida', 'Nargis', 'Soraya',
+  'Roya', 'Dilan',
+];
+
+const GIVEN_MALE: readonly string[] = [
+  'Mohammed', 'Ahmad', 'Omar', 'Ali', 'Hassan', 'Hussein', 'Mustafa', 'Yousef', 'Khaled', 'Abdullah',
+  'Ibrahim', 'Mahmoud', 'Bilal', 'Hamza', 'Karim', 'Rahim', 'Jawad', 'Farhad', 'Mortaza', 'Sajjad',
+  'Reza', 'Amir', 'Mehdi', 'Arash', 'Mamadou', 'Alpha', 'Ousmane', 'Abdoulaye', 'Ibrahima', 'Sekou',
+  'Amanuel', 'Yonas', 'Dawit', 'Filmon', 'Tesfay', 'Abdirahman', 'Abdullahi', 'Serhat', 'Baran', 'Rojhat',
+  'Aram', 'Dilshad', 'Kawa',
+];
+
+const FAMILY: readonly string[] = [
+  // Syria / Iraq
+  'Al-Ahmad', 'Al-Hassan', 'Haddad', 'Khalil', 'Hamdan', 'Darwish', 'Nasser', 'Mansour', 'Suleiman', 'Othman',
+  'Rashid', 'Salih', 'Qadir', 'Aziz',
+  // Afghanistan
+  'Rahimi', 'Ahmadi', 'Hosseini', 'Mohammadi', 'Karimi', 'Sultani', 'Haidari', 'Naziri', 'Popal', 'Sadat',
+  // Guinea
+  'Diallo', 'Bah', 'Barry', 'Sow', 'Camara', 'Sylla', 'Conde', 'Keita', 'Toure', 'Soumah',
+  // Eritrea
+  'Tesfaye', 'Kidane', 'Gebremedhin', 'Haile', 'Berhane', 'Tekle', 'Woldemariam',
+  // Somalia
+  'Mohamud', 'Warsame', 'Abdi', 'Farah', 'Jama', 'Osman', 'Yusuf',
+  // Turkey / Kurdish
+  'Yilmaz', 'Demir', 'Kaya', 'Aydin', 'Celik', 'Dogan', 'Arslan',
+  // Iran
+  'Rezaei', 'Moradi', 'Jafari', 'Sadeghi', 'Ghasemi',
+];
+
+/** Lower-Rhine surnames, used only to make synthetic employer names. */
+const EMPLOYER_SURNAMES: readonly string[] = [
+  'Terhorst', 'Tenbrink', 'Janssen', 'Hendricks', 'Verhoeven', 'Brinkmann', 'Heckmann', 'Kleinholz', 'Schmitz',
+  'Derksen', 'Tebest', 'van Bebber', 'Boland', 'Elsing', 'Gerritzen', 'Kempkes', 'Nienhaus', 'Rademacher',
+  'Schepers', 'Tillmann', 'Wessels', 'Hegmann', 'Tekath', 'Bruns', 'Wolters', 'Kamps', 'Lensing', 'Evers',
+];
+
+interface Occupation {
+  kldb: string;
+  title: string;
+  /** Employer name patterns; `{n}` is replaced by a synthetic surname. */
+  employers: readonly string[];
+  /** Usual length of an Ausbildung in months (skilled occupations only). */
+  months?: number;
+}
+
+/** Skilled occupations (KldB 2010, level 2): Ausbildung, EQ, some jobs, internships. */
+const SKILLED: readonly Occupation[] = [
+  { kldb: '29302', title: 'Koch/Köchin', employers: ['Restaurant {n}', 'Landgasthof {n}', 'Hotel-Restaurant {n}'], months: 36 },
+  { kldb: '25212', title: 'Kfz-Mechatroniker/in', employers: ['Autohaus {n}', 'Kfz-Werkstatt {n}'], months: 42 },
+  { kldb: '51312', title: 'Fachlagerist/in', employers: ['{n} Logistik GmbH', 'Spedition {n}'], months: 24 },
+  { kldb: '51312', title: 'Fachkraft für Lagerlogistik', employers: ['{n} Logistik GmbH', 'Spedition {n}'], months: 36 },
+  { kldb: '81302', title: 'Pflegefachfrau/Pflegefachmann', employers: ['Seniorenzentrum Haus {n}', 'Ambulanter Pflegedienst {n}'], months: 36 },
+  { kldb: '82101', title: 'Altenpflegehelfer/in', employers: ['Seniorenzentrum Haus {n}', 'Ambulanter Pflegedienst {n}'], months: 12 },
+  { kldb: '26212', title: 'Elektroniker/in für Energie- und Gebäudetechnik', employers: ['Elektro {n} GmbH', 'Elektrotechnik {n}'], months: 42 },
+  { kldb: '63302', title: 'Fachkraft im Gastgewerbe', employers: ['Hotel {n}', 'Restaurant {n}', 'Café {n}'], months: 24 },
+  { kldb: '62102', title: 'Verkäufer/in', employers: ['Lebensmittelmarkt {n}', 'Getränkemarkt {n}', 'Baumarkt {n}'], months: 24 },
+  { kldb: '34212', title: 'Anlagenmechaniker/in für Sanitär-, Heizungs- und Klimatechnik', employers: ['{n} Haustechnik GmbH', 'Heizung und Sanitär {n}'], months: 42 },
+  { kldb: '24412', title: 'Metallbauer/in', employers: ['Metallbau {n}', 'Schlosserei {n}'], months: 42 },
+  { kldb: '22342', title: 'Tischler/in', employers: ['Tischlerei {n}', 'Schreinerei {n}'], months: 36 },
+  { kldb: '81102', title: 'Medizinische/r Fachangestellte/r', employers: ['Hausarztpraxis {n}', 'Gemeinschaftspraxis {n}'], months: 36 },
+  { kldb: '52122', title: 'Berufskraftfahrer/in', employers: ['Spedition {n}', '{n} Transporte GmbH'], months: 36 },
+  { kldb: '12142', title: 'Gärtner/in (Garten- und Landschaftsbau)', employers: ['Garten- und Landschaftsbau {n}'], months: 36 },
+  { kldb: '29222', title: 'Bäcker/in', employers: ['Bäckerei {n}'], months: 36 },
+  { kldb: '32122', title: 'Maurer/in', employers: ['Bauunternehmung {n}', '{n} Hochbau GmbH'], months: 36 },
+  { kldb: '33212', title: 'Maler/in und Lackierer/in', employers: ['Malerbetrieb {n}', 'Malermeister {n}'], months: 36 },
+  { kldb: '54112', title: 'Gebäudereiniger/in', employers: ['{n} Gebäudeservice GmbH'], months: 36 },
+  { kldb: '25102', title: 'Industriemechaniker/in', employers: ['{n} Maschinenbau GmbH', '{n} Antriebstechnik GmbH'], months: 42 },
+  { kldb: '71402', title: 'Kaufmann/Kauffrau für Büromanagement', employers: ['{n} Verwaltungs GmbH', 'Steuerbüro {n}'], months: 36 },
+];
+const SKILLED_PICK = weightedPicker<Occupation>(
+  SKILLED.map((o) => {
+    const w: Record<string, number> = {
+      '29302': 10, '25212': 8, '51312': 6, '81302': 5, '82101': 7, '26212': 7, '63302': 6, '62102': 8,
+      '34212': 7, '24412': 5, '22342': 3, '81102': 3, '52122': 3, '12142': 4, '29222': 3, '32122': 3,
+      '33212': 4, '54112': 2, '25102': 3, '71402': 2,
+    };
+    return [o, w[o.kldb] ?? 3] as const;
+  }),
+);
+
+/** Unskilled work (KldB 2010, level 1): most jobs and all Minijobs. */
+const HELPER: readonly Occupation[] = [
+  { kldb: '51311', title: 'Lagerhelfer/in', employers: ['{n} Logistik GmbH', 'Spedition {n}', 'Versandzentrum {n}'] },
+  { kldb: '29301', title: 'Küchenhilfe', employers: ['Restaurant {n}', 'Imbiss {n}', 'Kantine {n} GmbH'] },
+  { kldb: '54101', title: 'Reinigungskraft', employers: ['{n} Gebäudeservice GmbH', 'Reinigungsdienst {n}'] },
+  { kldb: '82101', title: 'Helfer/in in der Altenpflege', employers: ['Seniorenzentrum Haus {n}', 'Ambulanter Pflegedienst {n}'] },
+  { kldb: '63301', title: 'Servicehilfe Gastronomie', employers: ['Restaurant {n}', 'Café {n}', 'Hotel {n}'] },
+  { kldb: '62101', title: 'Verkaufshilfe', employers: ['Lebensmittelmarkt {n}', 'Getränkemarkt {n}'] },
+  { kldb: '63221', title: 'Helfer/in im Hotelservice', employers: ['Hotel {n}'] },
+  { kldb: '32101', title: 'Bauhelfer/in', employers: ['Bauunternehmung {n}', '{n} Hochbau GmbH'] },
+  { kldb: '24201', title: 'Produktionshelfer/in Metall', employers: ['{n} Metallwaren GmbH', '{n} Maschinenbau GmbH'] },
+  { kldb: '12101', title: 'Helfer/in im Gartenbau', employers: ['Gärtnerei {n}', 'Garten- und Landschaftsbau {n}'] },
+  { kldb: '53111', title: 'Sicherheitsmitarbeiter/in', employers: ['{n} Sicherheitsdienst GmbH'] },
+];
+const HELPER_PICK = weightedPicker<Occupation>(
+  HELPER.map((o, i) => [o, [14, 10, 9, 6, 8, 7, 3, 5, 6, 3, 3][i]] as const),
+);
+
+function employerName(rng: Rng, occ: Occupation): string {
+  return pick(rng, occ.employers).replace('{n}', pick(rng, EMPLOYER_SURNAMES));
+}
+
+interface CourseTemplate {
+  title: string;
+  kind: CourseKind;
+  module: Module;
+  /** Typical length of one enrolment in days, [min, max]. */
+  days: readonly [number, number];
+  /** Courses every provider runs from the start. */
+  core?: boolean;
+  /** A forklift licence can follow this course. */
+  forklift?: boolean;
+}
+
+const COURSE_TEMPLATES: readonly CourseTemplate[] = [
+  // F2: berufsbegleitende Qualifizierung und Sprachförderung
+  { title: 'Deutsch B1 berufsbezogen', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [90, 200], core: true },
+  { title: 'Alphabetisierung und Deutsch A1/A2', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [120, 240], core: true },
+  { title: 'Deutsch A2 für Alltag und Beruf', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [90, 180] },
+  { title: 'Deutsch B2 berufsbezogen', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [120, 220] },
+  { title: 'Fachsprache Pflege', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [60, 120] },
+  { title: 'Deutsch am Arbeitsplatz (Abendkurs)', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [90, 180] },
+  { title: 'Qualifizierung Lagerhelfer/in mit Staplerschein', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [40, 90], forklift: true },
+  { title: 'Grundqualifizierung Küche und Gastronomie', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [40, 100] },
+  { title: 'Pflegebasiskurs: Einstieg in die Pflege', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [60, 120] },
+  { title: 'EDV-Grundlagen für den Beruf', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [30, 70] },
+  { title: 'Grundlagen der Metallbearbeitung', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [40, 100] },
+  // F3: nachträglicher Erwerb des Hauptschulabschlusses
+  { title: 'Vorbereitung Hauptschulabschluss (HSA)', kind: CourseKind.SCHOOL_CERTIFICATE, module: Module.F3_SCHOOL_CERTIFICATE, days: [150, 300], core: true },
+  { title: 'Hauptschulabschluss nach Klasse 10: Vorbereitungskurs', kind: CourseKind.SCHOOL_CERTIFICATE, module: Module.F3_SCHOOL_CERTIFICATE, days: [180, 320] },
+  { title: 'Mathematik und Deutsch für den Schulabschluss', kind: CourseKind.SCHOOL_CERTIFICATE, module: Module.F3_SCHOOL_CERTIFICATE, days: [90, 200] },
+  // F4: schul-, ausbildungs- und berufsvorbereitende Kurse, Jugendintegrationskurse
+  { title: 'Jugendintegrationskurs', kind: CourseKind.INTEGRATION, module: Module.F4_PREPARATORY_COURSES, days: [150, 280], core: true },
+  { title: 'Jugendintegrationskurs mit Alphabetisierung', kind: CourseKind.INTEGRATION, module: Module.F4_PREPARATORY_COURSES, days: [180, 320] },
+  { title: 'Orientierungskurs Leben in Deutschland', kind: CourseKind.INTEGRATION, module: Module.F4_PREPARATORY_COURSES, days: [30, 60] },
+  { title: 'Berufsorientierung Lager und Logistik', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [40, 100], core: true, forklift: true },
+  { title: 'Berufsorientierung Handwerk (Holz, Metall, Elektro)', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [40, 120] },
+  { title: 'Berufsorientierung Pflege und Gesundheit', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [40, 100] },
+  { title: 'Berufsorientierung Gastronomie und Hotellerie', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [40, 100] },
+  { title: 'Bewerbungstraining und Vorbereitung auf die Ausbildung', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [20, 60] },
+  { title: 'Werkstatttage Garten- und Landschaftsbau', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [30, 80] },
+];
+
+/** Later start dates for courses that are not part of the core offer. */
+const LATER_COURSE_STARTS: readonly number[] = [
+  D_START,
+  parseDay('2021-09-01'),
+  parseDay('2022-02-01'),
+  parseDay('2022-08-15'),
+];
+
+const TOPIC_PICK = weightedPicker<CoachingTopic>([
+  [CoachingTopic.APPLICATION, 28],
+  [CoachingTopic.ORIENTATION, 20],
+  [CoachingTopic.RESIDENCE_LAW, 15],
+  [CoachingTopic.EVERYDAY_LIFE, 15],
+  [CoachingTopic.LANGUAGE, 13],
+  [CoachingTopic.OTHER, 9],
+]);
+
+const NOTES: Record<CoachingTopic, readonly string[]> = {
+  [CoachingTopic.ORIENTATION]: [
+    'Berufliche Ziele besprochen',
+    'Interessen und Stärken erfasst',
+    'Praktikumsmöglichkeiten erörtert',
+    'Ausbildungsberufe vorgestellt',
+    'Besuch der Berufsberatung vorbereitet',
+    'Kursangebote des Trägers erläutert',
+  ],
+  [CoachingTopic.LANGUAGE]: [
+    'Sprachkursangebote besprochen',
+    'Anmeldung zur Sprachprüfung vorbereitet',
+    'Lernstand Deutsch besprochen',
+    'Übungsmaterial für die Prüfung ausgegeben',
+  ],
+  [CoachingTopic.APPLICATION]: [
+    'Bewerbungsunterlagen überarbeitet',
+    'Lebenslauf erstellt',
+    'Vorstellungsgespräch geübt',
+    'Bewerbung an Betrieb versandt',
+    'Anschreiben gemeinsam formuliert',
+    'Stellenangebote gemeinsam gesichtet',
+    'Zeugnisse zur Anerkennung zusammengestellt',
+  ],
+  [CoachingTopic.RESIDENCE_LAW]: [
+    'Beschäftigungserlaubnis beantragt',
+    'Ausbildungsduldung besprochen',
+    'Termin bei der Ausländerbehörde vorbereitet',
+    'Unterlagen zur Identitätsklärung gesichtet',
+    'Verlängerung der Duldung begleitet',
+  ],
+  [CoachingTopic.EVERYDAY_LIFE]: [
+    'Wohnungssuche unterstützt',
+    'Behördenpost erklärt',
+    'Kontoeröffnung begleitet',
+    'Fahrkarte und Mobilität geklärt',
+    'Anmeldung bei der Krankenkasse geklärt',
+  ],
+  [CoachingTopic.OTHER]: [
+    'Kurzer Telefonkontakt',
+    'Termin verschoben, Lage besprochen',
+    'Zwischenstand besprochen',
+    'Abschlussgespräch vorbereitet',
+  ],
+};
+
+const SESSION_MINUTES: readonly number[] = [30, 45, 45, 60, 60, 60, 90];
+
+const LANGUAGE_LEVELS: readonly LanguageLevel[] = [LanguageLevel.A1, LanguageLevel.A2, LanguageLevel.B1, LanguageLevel.B2];
+const LANGUAGE_LEVEL_WEIGHTS = [15, 33, 44, 8];
+const LANGUAGE_EXAM_TITLES: Record<string, readonly string[]> = {
+  [LanguageLevel.A1]: ['telc Deutsch A1', 'Start Deutsch 1'],
+  [LanguageLevel.A2]: ['Start Deutsch 2', 'Deutsch-Test für Zuwanderer (A2)'],
+  [LanguageLevel.B1]: ['Deutsch-Test für Zuwanderer (B1)', 'telc Deutsch B1'],
+  [LanguageLevel.B2]: ['telc Deutsch B2', 'Deutsch-Test für den Beruf B2'],
+};
+
+const WORKSHOP_CERTIFICATES: readonly string[] = [
+  'Erste-Hilfe-Kurs',
+  'Bewerbungstraining',
+  'Belehrung nach dem Infektionsschutzgesetz',
+  'EDV-Grundkurs',
+  'Arbeitsschutz-Grundunterweisung',
+];
+
+const LICENCES: readonly string[] = ['Gabelstaplerschein', 'Führerschein Klasse B', 'Bedienberechtigung Hubarbeitsbühne'];
+
+const NEGATIVE_EXITS: ReadonlySet<ExitReason> = new Set([ExitReason.DROPPED_OUT, ExitReason.MOVED_AWAY]);
+
+const OTHER_EXIT_PICK = weightedPicker<ExitReason>([
+  [ExitReason.DROPPED_OUT, 40],
+  [ExitReason.MOVED_AWAY, 25],
+  [ExitReason.OTHER, 35],
+]);
+
+/** Typical length of a secondary module, [min, max] days. */
+const MODULE_DAYS: Record<string, readonly [number, number]> = {
+  [Module.F2_QUALIFICATION_LANGUAGE]: [90, 270],
+  [Module.F3_SCHOOL_CERTIFICATE]: [150, 330],
+  [Module.F4_PREPARATORY_COURSES]: [60, 240],
+};
+
+// ---------------------------------------------------------------------------
+// Generator
+// ---------------------------------------------------------------------------
+
+interface ProviderRef {
+  id: string;
+  bank: 'LEFT' | 'RIGHT';
+}
+
+interface CaseInfo {
+  providerIndex: number;
+  module: Module;
+  id: string;
+  opened: number;
+  /** -1 while open. */
+  closed: number;
+  status: ReferralStatus;
+}
+
+interface CompletedEnrolment {
+  providerIndex: number;
+  caseId: string;
+  course: CourseInfo;
+  completed: number;
+}
+
+interface CourseInfo {
+  id: string;
+  title: string;
+  kind: CourseKind;
+  module: Module;
+  starts: number;
+  template: CourseTemplate;
+}
+
+interface ProviderState {
+  ref: ProviderRef;
+  world: ProviderWorld;
+  prefix: string;
+  coursesByModule: Map<Module, CourseInfo[]>;
+  seq: { cs: number; en: number; ce: number; in: number };
+}
+
+function padWidth(count: number, min: number): number {
+  return Math.max(min, String(Math.max(count, 1)).length);
+}
+
+function padNum(n: number, width: number): string {
+  const s = String(n);
+  return s.length >= width ? s : '0'.repeat(width - s.length) + s;
+}
+
+/** FNV-1a, 32 bit, as 8 hex digits. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Prefix for provider value-row ids; long provider ids are shortened so every id stays <= 40 characters. */
+function rowPrefix(providerId: string): string {
+  return providerId.length <= 24 ? providerId : `${providerId.slice(0, 15)}-${fnv1a(providerId)}`;
+}
+
+function resolveProviders(options: WorldOptions): ProviderRef[] {
+  const list = options.providers ?? (registry as unknown as { providers: ProviderRef[] }).providers;
+  if (!Array.isArray(list) || list.length === 0) throw new Error('generateWorld: at least one provider is required');
+  const seen = new Set<string>();
+  for (const p of list) {
+    if (!p || typeof p.id !== 'string' || p.id.length === 0) throw new Error('generateWorld: provider without id');
+    if (p.bank !== 'LEFT' && p.bank !== 'RIGHT') throw new Error(`generateWorld: provider ${p.id} has invalid bank ${String(p.bank)}`);
+    if (seen.has(p.id)) throw new Error(`generateWorld: duplicate provider id ${p.id}`);
+    seen.add(p.id);
+  }
+  return list.map((p) => ({ id: p.id, bank: p.bank }));
+}
+
+function buildCatalogue(rng: Rng, provider: ProviderRef): CourseInfo[] {
+  const core = COURSE_TEMPLATES.filter((t) => t.core);
+  const pool = COURSE_TEMPLATES.filter((t) => !t.core);
+  const total = between(rng, 8, 14);
+  const extra = sample(rng, pool.slice(), total - core.length);
+  // Keep the catalogue in template order so that ids read naturally (F2, F3, F4).
+  const chosen = COURSE_TEMPLATES.filter((t) => t.core || extra.includes(t));
+  const upper = provider.id.toUpperCase();
+  return chosen.map((t, i) => ({
+    id: `${upper}-C${padNum(i + 1, 2)}`,
+    title: t.title,
+    kind: t.kind,
+    module: t.module,
+    starts: t.core ? D_START : pick(rng, LATER_COURSE_STARTS),
+    template: t,
+  }));
+}
+
+export function generateWorld(options: WorldOptions = {}): World {
+  const n = options.participants ?? DEFAULT_PARTICIPANTS;
+  if (!Number.isInteger(n) || n < 0) throw new Error(`generateWorld: participants must be a non-negative integer, got ${n}`);
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isFinite(seed)) throw new Error(`generateWorld: seed must be a finite number, got ${seed}`);
+  const providerRefs = resolveProviders(options);
+  const rng = mulberry32(Math.floor(seed) >>> 0);
+
+  // -- providers and catalogues ------------------------------------------------
+  const providers: ProviderState[] = providerRefs.map((ref) => {
+    const catalogue = buildCatalogue(rng, ref);
+    const coursesByModule = new Map<Module, CourseInfo[]>();
+    for (const c of catalogue) {
+      const list = coursesByModule.get(c.module) ?? [];
+      list.push(c);
+      coursesByModule.set(c.module, list);
+    }
+    return {
+      ref,
+      prefix: rowPrefix(ref.id),
+      coursesByModule,
+      seq: { cs: 0, en: 0, ce: 0, in: 0 },
+      world: {
+        courses: catalogue.map((c) => ({
+          id: c.id,
+          title: c.title,
+          kind: c.kind,
+          module: c.module,
+          startsOn: fmt(c.starts),
+          endsOn: PROGRAMME_END,
+        })),
+        cases: [],
+        coachingSessions: [],
+        enrolments: [],
+        certificates: [],
+        internships: [],
+      },
+    };
+  });
+  const providerByBank = new Map<string, number>();
+  providers.forEach((p, i) => {
+    if (!providerByBank.has(p.ref.bank)) providerByBank.set(p.ref.bank, i);
+  });
+  for (const m of MUNICIPALITIES) {
+    if (n > 0 && !providerByBank.has(m.bank)) {
+      throw new Error(`generateWorld: no provider for the ${m.bank} bank of the Rhine (municipality ${m.id})`);
+    }
+  }
+
+  const rowWidth = Math.max(6, padWidth(n * 16, 6));
+  const rowId = (p: ProviderState, kind: 'cs' | 'en' | 'ce' | 'in'): string =>
+    `${p.prefix}-${kind}-${padNum(++p.seq[kind], rowWidth)}`;
+
+  // -- quotas --------------------------------------------------------------------
+  const genderQ = quota(rng, n, GENDER_WEIGHTS);
+  const residenceQ = quota(rng, n, RESIDENCE_WEIGHTS);
+  const municipalityQ = quota(rng, n, MUNICIPALITIES.map((m) => m.population));
+  const f2Q = quotaFlags(rng, n, SHARE_F2);
+  const f3Q = quotaFlags(rng, n, SHARE_F3);
+  const f4Q = quotaFlags(rng, n, SHARE_F4);
+  const outcomeQ = quota(rng, n, OUTCOME_WEIGHTS);
+  const minijobQ = quotaFlags(rng, n, SHARE_MINIJOB);
+  const internshipQ = quota(rng, n, INTERNSHIP_WEIGHTS);
+  const licenceQ = quotaFlags(rng, n, SHARE_LICENCE);
+
+  // Participants who stay without exit: chosen among those without a main outcome.
+  const activeQ = new Uint8Array(n);
+  {
+    const candidates: number[] = [];
+    for (let i = 0; i < n; i++) if (outcomeQ[i] === Outcome.NONE) candidates.push(i);
+    for (const i of sample(rng, candidates, Math.round(n * SHARE_ACTIVE_AT_END))) activeQ[i] = 1;
+  }
+
+  // Language exams: most F2 participants take one, the rest come from everyone else.
+  const examQ = new Uint8Array(n);
+  {
+    const target = Math.round(n * SHARE_LANGUAGE_EXAM);
+    const inF2: number[] = [];
+    const others: number[] = [];
+    for (let i = 0; i < n; i++) (f2Q[i] ? inF2 : others).push(i);
+    const fromF2 = Math.min(target, Math.round(inF2.length * SHARE_LANGUAGE_EXAM_IN_F2));
+    for (const i of sample(rng, inF2, fromF2)) examQ[i] = 1;
+    for (const i of sample(rng, others, target - fromF2)) examQ[i] = 1;
+  }
+
+  const referralCount = n + countFlags(f2Q) + countFlags(f3Q) + countFlags(f4Q);
+  const referralWidth = padWidth(referralCount, 5);
+  const participantWidth = padWidth(n, 4);
+
+  const participants: WorldParticipant[] = new Array(n);
+  const referrals: WorldReferral[] = [];
+  const placements: WorldPlacement[] = [];
+  const participantCases: CaseInfo[][] = new Array(n);
+  /** The placement occupation/employer of the main outcome, to align an earlier internship. */
+  const mainJob: ({ occ: Occupation; employer: string } | null)[] = new Array(n).fill(null);
+  const enteredDays = new Int32Array(n);
+  let referralSeq = 0;
+
+  // Placement ids need the final count for padding; build rows first, number afterwards.
+  type PendingPlacement = Omit<WorldPlacement, 'id'>;
+  const pendingPlacements: PendingPlacement[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const id = `TN-${padNum(i + 1, participantWidth)}`;
+    const gender = GENDERS[genderQ[i]];
+    const residenceStatus = RESIDENCE[residenceQ[i]];
+    const municipality = MUNICIPALITIES[municipalityQ[i]];
+    const providerIndex = providerByBank.get(municipality.bank)!;
+    const provider = providers[providerIndex];
+
+    const givenPool = gender === Gender.FEMALE ? GIVEN_FEMALE : gender === Gender.MALE ? GIVEN_MALE : chance(rng, 0.5) ? GIVEN_FEMALE : GIVEN_MALE;
+    const givenName = pick(rng, givenPool);
+    const familyName = pick(rng, FAMILY);
+
+    // Entry and birth date: age in full years on entry is 18..27.
+    const entered = between(rng, D_START, D_LAST_ENTRY);
+    const age = AGE_PICK(rng);
+    const [ey, em, ed] = ymdOf(entered);
+    let birth: number;
+    if (chance(rng, 0.08)) {
+      // Registered with the placeholder date 1 January (unknown exact birth date).
+      birth = dayOf(ey - age, 1, 1);
+    } else {
+      const hi = dayOf(ey - age, em, ed);
+      const lo = dayOf(ey - age - 1, em, ed) + 1;
+      birth = between(rng, lo, hi);
+    }
+
+    // Exit and main outcome.
+    const outcome = outcomeQ[i];
+    let exited = -1;
+    let exitReason: ExitReason | null = null;
+    let office = Office.AGENTUR_FUER_ARBEIT;
+    if (residenceStatus === ResidenceStatus.AUFENTHALTSERLAUBNIS) office = Office.JOBCENTER;
+    else if (residenceStatus === ResidenceStatus.OTHER && chance(rng, 0.4)) office = Office.JOBCENTER;
+
+    if (outcome === Outcome.AUSBILDUNG || outcome === Outcome.EQ) {
+      const start = trainingStart(rng, entered);
+      exited = Math.max(start - 1, entered + 1);
+      exitReason = ExitReason.TRAINING_STARTED;
+      const occ = SKILLED_PICK(rng);
+      const employer = employerName(rng, occ);
+      mainJob[i] = { occ, employer };
+      const months = outcome === Outcome.AUSBILDUNG ? occ.months ?? 36 : between(rng, 6, 12);
+      pendingPlacements.push({
+        participantId: id,
+        kind: outcome === Outcome.AUSBILDUNG ? PlacementKind.AUSBILDUNG : PlacementKind.EINSTIEGSQUALIFIZIERUNG,
+        office,
+        employerName: employer,
+        kldbCode: occ.kldb,
+        occupationTitle: occ.title,
+        startsOn: fmt(start),
+        endsOn: fmt(addMonths(start, months) - 1),
+      });
+    } else if (outcome === Outcome.BESCHAEFTIGUNG) {
+      let start = entered + between(rng, 45, 640);
+      const snapped = firstOfNextMonth(start);
+      start = snapped <= D_END ? snapped : start;
+      if (start > D_END) start = between(rng, entered + 1, D_END);
+      exited = Math.max(start - 1, entered + 1);
+      exitReason = ExitReason.EMPLOYMENT_STARTED;
+      const occ = chance(rng, 0.25) ? SKILLED_PICK(rng) : HELPER_PICK(rng);
+      const employer = employerName(rng, occ);
+      mainJob[i] = { occ, employer };
+      pendingPlacements.push({
+        participantId: id,
+        kind: PlacementKind.BESCHAEFTIGUNG,
+        office,
+        employerName: employer,
+        kldbCode: occ.kldb,
+        occupationTitle: occ.title,
+        startsOn: fmt(start),
+        endsOn: chance(rng, 0.4) ? fmt(addMonths(start, 12) - 1) : null,
+      });
+    } else if (outcome === Outcome.STUDIUM) {
+      // Semester starts 1 April / 1 October; exit the day before.
+      const start = semesterStart(rng, entered);
+      exited = Math.max(start - 1, entered + 1);
+      exitReason = ExitReason.STUDIES_STARTED;
+    } else if (!activeQ[i]) {
+      const candidate = entered + between(rng, 60, 720);
+      if (candidate >= D_END) {
+        exited = D_END;
+        exitReason = ExitReason.PROGRAMME_ENDED;
+      } else {
+        exited = candidate;
+        exitReason = OTHER_EXIT_PICK(rng);
+      }
+    }
+    const last = exited >= 0 ? exited : D_END;
+
+    if (minijobQ[i]) {
+      const start = between(rng, Math.min(entered + 14, last), last);
+      const occ = HELPER_PICK(rng);
+      pendingPlacements.push({
+        participantId: id,
+        kind: PlacementKind.MINIJOB,
+        office,
+        employerName: employerName(rng, occ),
+        kldbCode: occ.kldb,
+        occupationTitle: occ.title,
+        startsOn: fmt(start),
+        endsOn: chance(rng, 0.5) ? fmt(start + between(rng, 60, 365)) : null,
+      });
+    }
+
+    participants[i] = {
+      id,
+      givenName,
+      familyName,
+      birthDate: fmt(birth),
+      gender,
+      residenceStatus,
+      municipalityId: municipality.id,
+      enteredOn: fmt(entered),
+      exitedOn: exited >= 0 ? fmt(exited) : null,
+      exitReason,
+    };
+    enteredDays[i] = entered;
+
+    // -- referrals and cases ------------------------------------------------------
+    const cases: CaseInfo[] = [];
+    participantCases[i] = cases;
+    const negativeExit = exitReason !== null && NEGATIVE_EXITS.has(exitReason);
+
+    {
+      // F1 coaching: always, starts within two weeks of entry.
+      const refId = `REF-${padNum(++referralSeq, referralWidth)}`;
+      const started = Math.min(entered + int(rng, 15), last);
+      const status = exited < 0 ? ReferralStatus.ACTIVE : negativeExit ? ReferralStatus.CANCELLED : ReferralStatus.COMPLETED;
+      const ended = exited >= 0 ? exited : -1;
+      referrals.push({
+        id: refId,
+        participantId: id,
+        providerId: provider.ref.id,
+        module: Module.F1_COACHING,
+        referredOn: fmt(entered),
+        startedOn: fmt(started),
+        endedOn: ended >= 0 ? fmt(ended) : null,
+        status,
+      });
+      cases.push(openCase(provider, providerIndex, refId, id, Module.F1_COACHING, started, ended, status));
+    }
+
+    const secondary: Module[] = [];
+    if (f2Q[i]) secondary.push(Module.F2_QUALIFICATION_LANGUAGE);
+    if (f3Q[i]) secondary.push(Module.F3_SCHOOL_CERTIFICATE);
+    if (f4Q[i]) secondary.push(Module.F4_PREPARATORY_COURSES);
+    for (const module of secondary) {
+      const refId = `REF-${padNum(++referralSeq, referralWidth)}`;
+      const span = last - entered;
+      const referred = entered + int(rng, Math.min(Math.floor(span * 0.6), 180) + 1);
+      const plannedStart = referred + between(rng, 3, 35);
+      const [minDays, maxDays] = MODULE_DAYS[module];
+      const duration = between(rng, minDays, maxDays);
+      let started = -1;
+      let ended = -1;
+      let status: ReferralStatus;
+      if (exited >= 0) {
+        if (plannedStart > exited || chance(rng, 0.05)) {
+          status = ReferralStatus.CANCELLED;
+          ended = Math.min(plannedStart, exited);
+        } else {
+          started = plannedStart;
+          const plannedEnd = started + duration;
+          if (plannedEnd <= exited) {
+            if (chance(rng, 0.1)) {
+              status = ReferralStatus.CANCELLED;
+              ended = started + int(rng, duration + 1);
+            } else {
+              status = ReferralStatus.COMPLETED;
+              ended = plannedEnd;
+            }
+          } else {
+            // Cut short by the exit: it ran until the programme ended, or most of it was done
+            // before a regular exit; after a drop-out or a move it counts as cancelled.
+            ended = exited;
+            const regular = !negativeExit && (exitReason === ExitReason.PROGRAMME_ENDED || exited - started >= duration / 2);
+            status = regular ? ReferralStatus.COMPLETED : ReferralStatus.CANCELLED;
+          }
+        }
+      } else if (plannedStart > D_END || chance(rng, 0.2)) {
+        status = ReferralStatus.REFERRED;
+      } else {
+        started = plannedStart;
+        const plannedEnd = started + duration;
+        if (plannedEnd <= D_END) {
+          if (chance(rng, 0.1)) {
+            status = ReferralStatus.CANCELLED;
+            ended = started + int(rng, duration + 1);
+          } else {
+            status = ReferralStatus.COMPLETED;
+            ended = plannedEnd;
+          }
+        } else {
+          status = ReferralStatus.ACTIVE;
+        }
+      }
+      referrals.push({
+        id: refId,
+        participantId: id,
+        providerId: provider.ref.id,
+        module,
+        referredOn: fmt(referred),
+        startedOn: started >= 0 ? fmt(started) : null,
+        endedOn: ended >= 0 ? fmt(ended) : null,
+        status,
+      });
+      if (started >= 0) cases.push(openCase(provider, providerIndex, refId, id, module, started, ended, status));
+    }
+  }
+
+  // -- provider value rows ---------------------------------------------------------
+  const completedEnrolments: (CompletedEnrolment[] | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const cases = participantCases[i];
+    for (const c of cases) {
+      const provider = providers[c.providerIndex];
+      if (c.module === Module.F1_COACHING) {
+        addCoachingSessions(rng, provider, c, rowId);
+      } else {
+        const done = addEnrolments(rng, provider, c, rowId, examQ[i] === 1);
+        if (done.length > 0) (completedEnrolments[i] ??= []).push(...done);
+      }
+    }
+    const internships = internshipQ[i];
+    if (internships > 0) addInternships(rng, providers, cases, internships, mainJob[i], rowId);
+  }
+
+  // Course certificates: mostly for a completed F2/F4 course, some for workshops during coaching.
+  const courseCertQ = new Uint8Array(n);
+  {
+    const target = Math.round(n * SHARE_COURSE_CERTIFICATE);
+    const withCourse: number[] = [];
+    const others: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const done = completedEnrolments[i];
+      (done && done.some((e) => e.course.module !== Module.F3_SCHOOL_CERTIFICATE) ? withCourse : others).push(i);
+    }
+    const fromCourses = Math.min(withCourse.length, Math.round(target * 0.75));
+    for (const i of sample(rng, withCourse, fromCourses)) courseCertQ[i] = 1;
+    for (const i of sample(rng, others, target - fromCourses)) courseCertQ[i] = 1;
+  }
+
+  // Certificates.
+  for (let i = 0; i < n; i++) {
+    const cases = participantCases[i];
+    if (examQ[i]) {
+      const c = findCase(cases, Module.F2_QUALIFICATION_LANGUAGE) ?? findCase(cases, Module.F4_PREPARATORY_COURSES) ?? cases[0];
+      // Level and result are assigned below as quotas; placeholders here.
+      addCertificate(providers, rowId, c, CertificateKind.LANGUAGE_EXAM, '', LanguageLevel.A1, ExamResult.PASSED, dateLate(rng, c));
+    }
+    if (courseCertQ[i]) {
+      const done = completedEnrolments[i];
+      const forCourse = done ? done.filter((e) => e.course.module !== Module.F3_SCHOOL_CERTIFICATE) : [];
+      if (forCourse.length > 0) {
+        const e = pick(rng, forCourse);
+        const c = cases.find((x) => x.id === e.caseId)!;
+        addCertificate(providers, rowId, c, CertificateKind.COURSE_CERTIFICATE, `Teilnahmezertifikat: ${e.course.title}`, null, null, e.completed);
+      } else {
+        const c = cases[0];
+        addCertificate(providers, rowId, c, CertificateKind.COURSE_CERTIFICATE, pick(rng, WORKSHOP_CERTIFICATES), null, null, dateWithin(rng, c));
+      }
+    }
+    if (licenceQ[i]) {
+      const done = completedEnrolments[i];
+      const forklift = done ? done.find((e) => e.course.template.forklift) : undefined;
+      if (forklift) {
+        const c = cases.find((x) => x.id === forklift.caseId)!;
+        addCertificate(providers, rowId, c, CertificateKind.LICENCE, 'Gabelstaplerschein', null, null, forklift.completed);
+      } else {
+        const c = findCase(cases, Module.F4_PREPARATORY_COURSES) ?? findCase(cases, Module.F2_QUALIFICATION_LANGUAGE) ?? cases[0];
+        addCertificate(providers, rowId, c, CertificateKind.LICENCE, pick(rng, LICENCES), null, null, dateLate(rng, c));
+      }
+    }
+  }
+
+  // Language exam levels and results as exact quotas over all exams.
+  {
+    const exams: WorldCertificate[] = [];
+    for (const p of providers) for (const c of p.world.certificates) if (c.kind === CertificateKind.LANGUAGE_EXAM) exams.push(c);
+    const levels = quota(rng, exams.length, LANGUAGE_LEVEL_WEIGHTS);
+    const passed = quotaFlags(rng, exams.length, 0.8);
+    exams.forEach((e, k) => {
+      const level = LANGUAGE_LEVELS[levels[k]];
+      e.level = level;
+      e.result = passed[k] ? ExamResult.PASSED : ExamResult.FAILED;
+      e.title = pick(rng, LANGUAGE_EXAM_TITLES[level]);
+    });
+  }
+
+  // Hauptschulabschluss: ~60% of F3 cases, completed cases first.
+  {
+    const f3: CaseInfo[] = [];
+    for (let i = 0; i < n; i++) for (const c of participantCases[i]) if (c.module === Module.F3_SCHOOL_CERTIFICATE) f3.push(c);
+    const completed = shuffleInPlace(rng, f3.filter((c) => c.status === ReferralStatus.COMPLETED));
+    const active = shuffleInPlace(rng, f3.filter((c) => c.status === ReferralStatus.ACTIVE));
+    const cancelled = shuffleInPlace(rng, f3.filter((c) => c.status === ReferralStatus.CANCELLED));
+    const ordered = [...completed, ...active, ...cancelled];
+    const passCount = Math.round(f3.length * SHARE_HSA_OF_F3_CASES);
+    const failCount = Math.min(Math.round(f3.length * SHARE_HSA_FAILED_OF_F3_CASES), f3.length - passCount);
+    const passedCases = ordered.slice(0, passCount);
+    const failedCases = sample(rng, ordered.slice(passCount), failCount);
+    for (const c of passedCases) {
+      const title = chance(rng, 0.8) ? 'Hauptschulabschluss (Externenprüfung)' : 'Hauptschulabschluss nach Klasse 10 (Externenprüfung)';
+      addCertificate(providers, rowId, c, CertificateKind.SCHOOL_CERTIFICATE, title, null, ExamResult.PASSED, c.closed >= 0 ? c.closed : dateLate(rng, c));
+    }
+    for (const c of failedCases) {
+      addCertificate(providers, rowId, c, CertificateKind.SCHOOL_CERTIFICATE, 'Hauptschulabschluss (Externenprüfung)', null, ExamResult.FAILED, dateLate(rng, c));
+    }
+  }
+
+  // -- placements ----------------------------------------------------------------------
+  const placementWidth = padWidth(pendingPlacements.length, 5);
+  pendingPlacements.forEach((p, k) => placements.push({ id: `PL-${padNum(k + 1, placementWidth)}`, ...p }));
+
+  // -- consents --------------------------------------------------------------------------
+  const consentScopes: readonly [ConsentScope, number][] = [
+    [ConsentScope.PROVIDER_EXCHANGE, 0.95],
+    [ConsentScope.AGENTUR_EXCHANGE, 0.95],
+    [ConsentScope.REPORTING, 0.9],
+  ];
+  const scopeFlags = consentScopes.map(([, p]) => quotaFlags(rng, n, p));
+  let consentCount = 0;
+  for (const f of scopeFlags) consentCount += countFlags(f);
+  const withdrawnQ = quotaFlags(rng, consentCount, 0.03);
+  const consentWidth = padWidth(consentCount, 5);
+  const consents: WorldConsent[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < consentScopes.length; s++) {
+      if (!scopeFlags[s][i]) continue;
+      const k = consents.length;
+      const granted = enteredDays[i];
+      consents.push({
+        id: `CON-${padNum(k + 1, consentWidth)}`,
+        participantId: participants[i].id,
+        scope: consentScopes[s][0],
+        grantedOn: fmt(granted),
+        withdrawnOn: withdrawnQ[k] ? fmt(between(rng, granted + 1, Math.min(granted + 400, D_END))) : null,
+      });
+    }
+  }
+
+  const providerWorlds: Record<string, ProviderWorld> = {};
+  for (const p of providers) providerWorlds[p.ref.id] = p.world;
+
+  return {
+    seed,
+    participants,
+    referrals,
+    consents,
+    providers: providerWorlds,
+    placements,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Generator helpers
+// ---------------------------------------------------------------------------
+
+function countFlags(flags: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < flags.length; i++) c += flags[i];
+  return c;
+}
+
+/** Training usually starts on 1 August or 1 September, at least two months after entry. */
+function trainingStart(rng: Rng, entered: number): number {
+  const candidates: number[] = [];
+  for (const y of [2021, 2022, 2023]) {
+    for (const m of [8, 9]) {
+      const d = dayOf(y, m, 1);
+      if (d >= entered + 60 && d <= D_END) candidates.push(d);
+    }
+  }
+  if (candidates.length > 0) {
+    // Mostly the first season after entry, sometimes the next one.
+    const k = Math.min(candidates.length - 1, chance(rng, 0.7) ? int(rng, 2) : between(rng, 2, 3));
+    return candidates[k];
+  }
+  return between(rng, Math.min(entered + 14, D_END), D_END);
+}
+
+function semesterStart(rng: Rng, entered: number): number {
+  const candidates: number[] = [];
+  for (const y of [2021, 2022, 2023]) {
+    for (const m of [4, 10]) {
+      const d = dayOf(y, m, 1);
+      if (d >= entered + 90 && d <= D_END) candidates.push(d);
+    }
+  }
+  if (candidates.length > 0) return candidates[Math.min(candidates.length - 1, int(rng, 3))];
+  return between(rng, Math.min(entered + 14, D_END), D_END);
+}
+
+function openCase(
+  provider: ProviderState,
+  providerIndex: number,
+  id: string,
+  participantId: string,
+  module: Module,
+  opened: number,
+  closed: number,
+  status: ReferralStatus,
+): CaseInfo {
+  provider.world.cases.push({
+    id,
+    participantId,
+    module,
+    openedOn: fmt(opened),
+    closedOn: closed >= 0 ? fmt(closed) : null,
+  });
+  return { providerIndex, module, id, opened, closed, status };
+}
+
+function caseEnd(c: CaseInfo): number {
+  return c.closed >= 0 ? c.closed : D_END;
+}
+
+function findCase(cases: CaseInfo[], module: Module): CaseInfo | undefined {
+  return cases.find((c) => c.module === module);
+}
+
+/** A day within the case. */
+function dateWithin(rng: Rng, c: CaseInfo): number {
+  return between(rng, c.opened, caseEnd(c));
+}
+
+/** A day in the second half of the case (exams come at the end). */
+function dateLate(rng: Rng, c: CaseInfo): number {
+  const end = caseEnd(c);
+  return between(rng, c.opened + Math.floor((end - c.opened) / 2), end);
+}
+
+type RowId = (p: ProviderState, kind: 'cs' | 'en' | 'ce' | 'in') => string;
+
+function addCoachingSessions(rng: Rng, provider: ProviderState, c: CaseInfo, rowId: RowId): void {
+  const end = caseEnd(c);
+  const span = end - c.opened;
+  const count = Math.max(4, Math.min(15, Math.round(3 + span / 70 + rng() * 3)));
+  const days: number[] = new Array(count);
+  days[0] = c.opened;
+  for (let k = 1; k < count; k++) days[k] = c.opened + int(rng, span + 1);
+  days.sort((a, b) => a - b);
+  const sessions = provider.world.coachingSessions;
+  for (let k = 0; k < count; k++) {
+    const topic = k === 0 ? CoachingTopic.ORIENTATION : TOPIC_PICK(rng);
+    sessions.push({
+      id: rowId(provider, 'cs'),
+      caseId: c.id,
+      heldOn: fmt(days[k]),
+      durationMinutes: k === 0 ? 90 : pick(rng, SESSION_MINUTES),
+      topic,
+      notes: k === 0 ? 'Erstgespräch geführt, Ziele vereinbart' : pick(rng, NOTES[topic]),
+    });
+  }
+}
+
+function addEnrolments(rng: Rng, provider: ProviderState, c: CaseInfo, rowId: RowId, wantsLanguage: boolean): CompletedEnrolment[] {
+  const done: CompletedEnrolment[] = [];
+  const end = caseEnd(c);
+  const courses = provider.coursesByModule.get(c.module) ?? [];
+  if (courses.length === 0) return done;
+  let enrolled = c.opened + int(rng, Math.min(15, end - c.opened + 1));
+  const maxEnrolments = c.module === Module.F3_SCHOOL_CERTIFICATE ? 1 : chance(rng, 0.3) ? 2 : 1;
+  let previous: CourseInfo | null = null;
+  for (let k = 0; k < maxEnrolments; k++) {
+    let open = courses.filter((x) => x.starts <= enrolled && x !== previous);
+    if (open.length === 0) break;
+    if (wantsLanguage && k === 0) {
+      const language = open.filter((x) => x.kind === CourseKind.LANGUAGE);
+      if (language.length > 0) open = language;
+    }
+    const course = pick(rng, open);
+    const plannedEnd = enrolled + between(rng, course.template.days[0], course.template.days[1]);
+    let status: EnrolmentStatus;
+    let completed = -1;
+    if (c.closed >= 0) {
+      if (plannedEnd <= c.closed) {
+        if (c.status === ReferralStatus.CANCELLED && chance(rng, 0.5)) status = EnrolmentStatus.DROPPED;
+        else {
+          status = EnrolmentStatus.COMPLETED;
+          completed = plannedEnd;
+        }
+      } else if (c.status === ReferralStatus.COMPLETED && c.closed - enrolled >= 0.6 * (plannedEnd - enrolled)) {
+        // Cut short by the end of the case, but most of the course was done.
+        status = EnrolmentStatus.COMPLETED;
+        completed = c.closed;
+      } else {
+        status = EnrolmentStatus.DROPPED;
+      }
+    } else if (plannedEnd <= D_END) {
+      status = EnrolmentStatus.COMPLETED;
+      completed = plannedEnd;
+    } else {
+      status = EnrolmentStatus.ENROLLED;
+    }
+    provider.world.enrolments.push({
+      id: rowId(provider, 'en'),
+      caseId: c.id,
+      courseId: course.id,
+      enrolledOn: fmt(enrolled),
+      completedOn: completed >= 0 ? fmt(completed) : null,
+      status,
+    });
+    if (completed < 0) break;
+    done.push({ providerIndex: c.providerIndex, caseId: c.id, course, completed });
+    const next = completed + between(rng, 1, 14);
+    if (next > end - 14) break;
+    enrolled = next;
+    previous = course;
+  }
+  return done;
+}
+
+function addInternships(
+  rng: Rng,
+  providers: ProviderState[],
+  cases: CaseInfo[],
+  count: number,
+  mainJob: { occ: Occupation; employer: string } | null,
+  rowId: RowId,
+): void {
+  // Internships belong to the preparatory case when there is one, else to coaching.
+  const c = findCase(cases, Module.F4_PREPARATORY_COURSES) ?? cases[0];
+  const provider = providers[c.providerIndex];
+  const end = caseEnd(c);
+  const segment = Math.floor((end - c.opened) / count);
+  for (let k = 0; k < count; k++) {
+    const segStart = c.opened + k * segment;
+    const segEnd = k === count - 1 ? end : segStart + segment;
+    const length = Math.min(between(rng, 10, 41), segEnd - segStart);
+    const starts = between(rng, segStart, segEnd - length);
+    // The last internship before a training contract is often with the same employer.
+    const aligned = mainJob !== null && k === count - 1 && chance(rng, 0.6);
+    const occ = aligned ? mainJob.occ : SKILLED_PICK(rng);
+    provider.world.internships.push({
+      id: rowId(provider, 'in'),
+      caseId: c.id,
+      employer: aligned ? mainJob.employer : employerName(rng, occ),
+      occupation: occ.title,
+      startsOn: fmt(starts),
+      endsOn: fmt(starts + length),
+    });
+  }
+}
+
+function addCertificate(
+  providers: ProviderState[],
+  rowId: RowId,
+  c: CaseInfo,
+  kind: CertificateKind,
+  title: string,
+  level: LanguageLevel | null,
+  result: ExamResult | null,
+  issued: number,
+): void {
+  const provider = providers[c.providerIndex];
+  provider.world.certificates.push({
+    id: rowId(provider, 'ce'),
+    caseId: c.id,
+    kind,
+    title,
+    level,
+    result,
+    issuedOn: fmt(issued),
+  });
+}

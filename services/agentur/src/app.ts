@@ -1,0 +1,37 @@
+import { createLogger, createSubgraphApp, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import { createAgenturContext, type AgenturServices } from './context';
+import { InitialPlacements1764000000000 } from './migrations/1764000000000-initial-placements';
+import { PlacementEntity } from './placement/placement.entity';
+import { PlacementService } from './placement/placement.service';
+import { buildAgenturSchema } from './schema';
+
+export const AGENTUR_ENTITIES = [PlacementEntity];
+export const AGENTUR_MIGRATIONS = [InitialPlacements1764000000000];
+
+export interface AgenturDeps {
+  databaseUrl: string;
+  logger?: Logger;
+  poolSize?: number;
+  bodyLimit?: string;
+}
+
+export interface AgenturApp extends SubgraphApp {
+  services: AgenturServices;
+}
+
+/** Builds the agentur subgraph without listening. */
+export async function createApp(deps: AgenturDeps): Promise<AgenturApp> {
+  const logger = deps.logger ?? createLogger('agentur');
+  const database = await openDatabase({ url: deps.databaseUrl, entities: AGENTUR_ENTITIES, migrations: AGENTUR_MIGRATIONS, poolSize: deps.poolSize, logger });
+  const services: AgenturServices = { placements: new PlacementService(database.dataSource) };
+  const schema = await buildAgenturSchema();
+  const app = await createSubgraphApp({
+    name: 'agentur',
+    schema,
+    database,
+    logger,
+    bodyLimit: deps.bodyLimit,
+    createContext: () => createAgenturContext(services),
+  });
+  return Object.assign(app, { services });
+}

@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AgenturContext } from '../context';
+import { PlacementType } from '../placement/placement.type';
+import { ParticipantPlacements } from './participant.type';
+
+@Resolver(() => ParticipantPlacements)
+export class ParticipantPlacementsResolver {
+  @FieldResolver(() => [PlacementType], { description: 'Placements recorded by Agentur für Arbeit and Jobcenter.' })
+  placements(@Root() participant: ParticipantPlacements, @Ctx() { loaders }: AgenturContext) {
+    return loaders.placementsByParticipant.load(participant.id);
+  }
+}
+
+/** Any participant id resolves: one without placements simply has an empty list. */
+export function resolveParticipantReference(reference: { id: string }) {
+  return { id: reference.id };
+}

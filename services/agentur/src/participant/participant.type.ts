@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** kreis owns Participant; agentur adds the placements. */
+@ObjectType('Participant')
+@Directive('@key(fields: "id")')
+export class ParticipantPlacements {
+  @Field(() => ID)
+  id: string;
+}

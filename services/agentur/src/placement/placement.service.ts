@@ -1,0 +1,85 @@
+import { type DataSource, In } from 'typeorm';
+import {
+  ConflictError, decodeCursor, encodeCursor, formatId, insertInChunks, nextNumber, NotFoundError, pageSize, requireNotBefore, todayIso, ValidationError,
+} from '../../../kit/src';
+import { PlacementEntity } from './placement.entity';
+import type { PlacementFilter, RecordPlacementInput } from './placement.type';
+
+/** Placement rules: dates in order, known kinds and offices (enums), KldB codes of 5 digits (input validation). */
+export class PlacementService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findByIds(ids: readonly string[]): Promise<PlacementEntity[]> {
+    return this.dataSource.getRepository(PlacementEntity).findBy({ id: In([...ids]) });
+  }
+
+  findByParticipantIds(participantIds: readonly string[]): Promise<PlacementEntity[]> {
+    return this.dataSource.getRepository(PlacementEntity).find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
+  }
+
+  async record(input: RecordPlacementInput): Promise<PlacementEntity> {
+    requireNotBefore(input.endsOn, input.startsOn, 'endsOn', 'startsOn');
+    if (input.startsOn > addYears(todayIso(), 1)) throw new ValidationError('startsOn lies more than a year ahead.', 'startsOn');
+    return this.dataSource.transaction(async (manager) => {
+      const number = await nextNumber(manager, PlacementEntity);
+      const placement = manager.create(PlacementEntity, {
+        id: formatId('PL', number, 5),
+        number,
+        participantId: input.participantId,
+        kind: input.kind,
+        office: input.office,
+        employerName: input.employerName.trim(),
+        kldbCode: input.kldbCode,
+        occupationTitle: input.occupationTitle.trim(),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+      });
+      await manager.insert(PlacementEntity, placement);
+      return placement;
+    });
+  }
+
+  async end(placementId: string, endsOn: string): Promise<PlacementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const placement = await manager.findOneBy(PlacementEntity, { id: placementId });
+      if (!placement) throw new NotFoundError('Placement', placementId);
+      if (placement.endsOn) throw new ConflictError(`Placement ${placementId} already ends on ${placement.endsOn}.`);
+      requireNotBefore(endsOn, placement.startsOn, 'endsOn', 'startsOn');
+      placement.endsOn = endsOn;
+      await manager.save(PlacementEntity, placement);
+      return placement;
+    });
+  }
+
+  async list(filter: PlacementFilter, first?: number | null, after?: string | null) {
+    const size = pageSize(first);
+    if (filter.startsFrom && filter.startsTo) requireNotBefore(filter.startsTo, filter.startsFrom, 'filter.startsTo', 'filter.startsFrom');
+    const query = this.dataSource.getRepository(PlacementEntity).createQueryBuilder('p');
+    if (filter.participantId) query.andWhere('p.participant_id = :participantId', { participantId: filter.participantId });
+    if (filter.kind) query.andWhere('p.kind = :kind', { kind: filter.kind });
+    if (filter.office) query.andWhere('p.office = :office', { office: filter.office });
+    if (filter.startsFrom) query.andWhere('p.starts_on >= :startsFrom', { startsFrom: filter.startsFrom });
+    if (filter.startsTo) query.andWhere('p.starts_on <= :startsTo', { startsTo: filter.startsTo });
+    const totalCount = await query.clone().getCount();
+    const page = query.clone().orderBy('p.number', 'ASC').take(size + 1);
+    if (after) {
+      const afterNumber = Number(decodeCursor(after));
+      if (!Number.isInteger(afterNumber)) throw new ValidationError('The cursor in "after" is malformed.', 'after');
+      page.andWhere('p.number > :afterNumber', { afterNumber });
+    }
+    const rows = size === 0 ? [] : await page.getMany();
+    const nodes = rows.slice(0, size);
+    return { nodes, totalCount, hasNextPage: rows.length > size, endCursor: nodes.length ? encodeCursor(String(nodes[nodes.length - 1].number)) : null };
+  }
+
+  async importMany(rows: Array<Omit<PlacementEntity, 'number'>>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^PL-/, '')) }));
+      await insertInChunks(manager, PlacementEntity, entities, 11);
+    });
+  }
+}
+
+function addYears(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}

@@ -1,0 +1,106 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDate, Office, PlacementKind } from '../../../kit/src';
+
+@ObjectType('Occupation', { description: 'Occupation per the German classification of occupations (KldB 2010).' })
+export class OccupationType {
+  @Field(() => String, { description: 'Five-digit KldB 2010 code, e.g. 29302.' })
+  kldbCode: string;
+
+  @Field(() => String)
+  title: string;
+}
+
+@ObjectType('Placement', { description: 'A placement into training or work, recorded by Agentur für Arbeit or Jobcenter.' })
+@Directive('@key(fields: "id")')
+export class PlacementType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => PlacementKind)
+  kind: PlacementKind;
+
+  @Field(() => Office)
+  office: Office;
+
+  @Field(() => String)
+  employerName: string;
+
+  @Field(() => LocalDate)
+  startsOn: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  endsOn: string | null;
+
+  participantId: string;
+  kldbCode: string;
+  occupationTitle: string;
+}
+
+const PARTICIPANT_ID = /^TN-\d{4,}$/;
+const KLDB_CODE = /^\d{5}$/;
+
+@InputType()
+export class RecordPlacementInput {
+  @Field(() => ID)
+  @Matches(PARTICIPANT_ID, { message: 'must be a participant id such as TN-0001' })
+  participantId: string;
+
+  @Field(() => PlacementKind)
+  kind: PlacementKind;
+
+  @Field(() => Office)
+  office: Office;
+
+  @Field(() => String)
+  @Length(1, 200)
+  employerName: string;
+
+  @Field(() => String, { description: 'Five-digit KldB 2010 code.' })
+  @Matches(KLDB_CODE, { message: 'must be a KldB 2010 code of exactly 5 digits' })
+  kldbCode: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  occupationTitle: string;
+
+  @Field(() => LocalDate)
+  startsOn: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  endsOn?: string;
+}
+
+@InputType()
+export class PlacementFilter {
+  @Field(() => ID, { nullable: true })
+  participantId?: string;
+
+  @Field(() => PlacementKind, { nullable: true })
+  kind?: PlacementKind;
+
+  @Field(() => Office, { nullable: true })
+  office?: Office;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Starts on or after.' })
+  startsFrom?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Starts on or before.' })
+  startsTo?: string;
+}
+
+@ObjectType('PlacementList')
+export class PlacementList {
+  @Field(() => [PlacementType])
+  nodes: PlacementType[];
+
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}

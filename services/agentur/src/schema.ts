@@ -1,0 +1,15 @@
+import { buildFederatedSchema } from '../../kit/src';
+import { ParticipantPlacementsResolver, resolveParticipantReference } from './participant/participant.resolver';
+import { PlacementResolver, resolvePlacementReference } from './placement/placement.resolver';
+
+export function buildAgenturSchema() {
+  return buildFederatedSchema({
+    resolvers: [PlacementResolver, ParticipantPlacementsResolver],
+    validate: { forbidUnknownValues: false },
+    federationDirectives: ['@key'],
+    referenceResolvers: {
+      Participant: { __resolveReference: resolveParticipantReference },
+      Placement: { __resolveReference: resolvePlacementReference },
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import { createLogger, createSubgraphApp, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import { CaseEntity } from './case/case.entity';
+import { CaseService } from './case/case.service';
+import { createProviderContext, type ProviderServices } from './context';
+import { CourseEntity } from './course/course.entity';
+import { CourseService } from './course/course.service';
+import { KreisReferralDirectory, type ReferralDirectory } from './kreis-directory';
+import { InitialCases1764000000000 } from './migrations/1764000000000-initial-cases';
+import { CertificateEntity, CoachingSessionEntity, EnrolmentEntity, InternshipEntity } from './records/records.entity';
+import { RecordsService } from './records/records.service';
+import { buildProviderSchema } from './schema';
+
+export const PROVIDER_ENTITIES = [CaseEntity, CourseEntity, CoachingSessionEntity, EnrolmentEntity, CertificateEntity, InternshipEntity];
+export const PROVIDER_MIGRATIONS = [InitialCases1764000000000];
+
+export interface ProviderDeps {
+  providerId: string;
+  databaseUrl: string;
+  /** Where referrals are checked; defaults to the kreis subgraph at kreisUrl. */
+  directory?: ReferralDirectory;
+  kreisUrl?: string;
+  logger?: Logger;
+  poolSize?: number;
+  bodyLimit?: string;
+}
+
+export interface ProviderApp extends SubgraphApp {
+  services: ProviderServices;
+}
+
+/** Builds one provider's subgraph without listening. */
+export async function createApp(deps: ProviderDeps): Promise<ProviderApp> {
+  const logger = deps.logger ?? createLogger(deps.providerId);
+  const database = await openDatabase({ url: deps.databaseUrl, entities: PROVIDER_ENTITIES, migrations: PROVIDER_MIGRATIONS, poolSize: deps.poolSize, logger });
+  const directory = deps.directory ?? new KreisReferralDirectory(deps.kreisUrl ?? 'http://127.0.0.1:4001/graphql');
+  const cases = new CaseService(database.dataSource, deps.providerId, directory);
+  const services: ProviderServices = {
+    providerId: deps.providerId,
+    cases,
+    courses: new CourseService(database.dataSource, deps.providerId),
+    records: new RecordsService(database.dataSource, cases),
+  };
+  const schema = await buildProviderSchema(deps.providerId);
+  const app = await createSubgraphApp({
+    name: deps.providerId,
+    schema,
+    database,
+    logger,
+    bodyLimit: deps.bodyLimit,
+    createContext: () => createProviderContext(services),
+  });
+  return Object.assign(app, { services });
+}

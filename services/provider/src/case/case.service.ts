@@ -1,0 +1,98 @@
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import {
+  ConflictError, decodeCursor, encodeCursor, ForbiddenError, insertInChunks, NotFoundError, pageSize, requireNotBefore, todayIso, ValidationError,
+} from '../../../kit/src';
+import type { ReferralDirectory } from '../kreis-directory';
+import { CaseEntity } from './case.entity';
+
+export interface CaseListFilter {
+  module?: string;
+  open?: boolean;
+}
+
+export class CaseService {
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly providerId: string,
+    private readonly directory: ReferralDirectory,
+  ) {}
+
+  findByIds(ids: readonly string[]): Promise<CaseEntity[]> {
+    return this.dataSource.getRepository(CaseEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** The case, or an error saying this provider has none of that id (another provider's referral, say). */
+  async requireOwn(caseId: string, manager: EntityManager = this.dataSource.manager, { open = false } = {}): Promise<CaseEntity> {
+    return (await this.requireOwnMany([caseId], manager, { open })).get(caseId)!;
+  }
+
+  /** Like requireOwn for several cases, in one statement. */
+  async requireOwnMany(caseIds: readonly string[], manager: EntityManager = this.dataSource.manager, { open = false } = {}): Promise<Map<string, CaseEntity>> {
+    const unique = [...new Set(caseIds)];
+    const found = new Map((await manager.findBy(CaseEntity, { id: In(unique) })).map((row) => [row.id, row]));
+    for (const id of unique) {
+      const row = found.get(id);
+      if (!row) throw new NotFoundError(`Case of ${this.providerId}`, id);
+      if (open && row.closedOn) throw new ConflictError(`Case ${id} was closed on ${row.closedOn}; records can no longer be added.`);
+    }
+    return found;
+  }
+
+  /** Opens the case for a referral that kreis assigned to this provider, and to no other. */
+  async open(referralId: string, openedOn: string): Promise<CaseEntity> {
+    if (openedOn > todayIso()) throw new ValidationError('openedOn must not be in the future.', 'openedOn');
+    const referral = await this.directory.lookup(referralId);
+    if (!referral) throw new NotFoundError('Referral', referralId);
+    if (referral.providerId !== this.providerId) {
+      throw new ForbiddenError(`Referral ${referralId} is assigned to ${referral.providerId}; ${this.providerId} cannot open a case for it.`);
+    }
+    if (referral.status === 'CANCELLED') throw new ConflictError(`Referral ${referralId} was cancelled.`);
+    requireNotBefore(openedOn, referral.referredOn, 'openedOn', 'the referral’s referredOn');
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.findOneBy(CaseEntity, { id: referralId })) throw new ConflictError(`Case ${referralId} is already open.`);
+      const opened = manager.create(CaseEntity, {
+        id: referral.id,
+        participantId: referral.participantId,
+        module: referral.module,
+        openedOn,
+        closedOn: null,
+      });
+      await manager.insert(CaseEntity, opened);
+      return opened;
+    });
+  }
+
+  async close(caseId: string, closedOn: string): Promise<CaseEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.requireOwn(caseId, manager, { open: true });
+      requireNotBefore(closedOn, found.openedOn, 'closedOn', 'openedOn');
+      if (closedOn > todayIso()) throw new ValidationError('closedOn must not be in the future.', 'closedOn');
+      found.closedOn = closedOn;
+      await manager.save(CaseEntity, found);
+      return found;
+    });
+  }
+
+  async list(filter: CaseListFilter, first?: number | null, after?: string | null) {
+    const size = pageSize(first);
+    const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
+    if (filter.module) query.andWhere('c.module = :module', { module: filter.module });
+    if (filter.open === true) query.andWhere('c.closed_on IS NULL');
+    if (filter.open === false) query.andWhere('c.closed_on IS NOT NULL');
+    const totalCount = await query.clone().getCount();
+    const page = query.clone().orderBy('c.id', 'ASC').take(size + 1);
+    if (after) page.andWhere('c.id > :after', { after: decodeCursor(after) });
+    const rows = size === 0 ? [] : await page.getMany();
+    const nodes = rows.slice(0, size);
+    return {
+      nodes,
+      totalCount,
+      hasNextPage: rows.length > size,
+      endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null,
+    };
+  }
+
+  async importMany(rows: CaseEntity[]): Promise<void> {
+    await this.dataSource.transaction((manager) => insertInChunks(manager, CaseEntity, rows, 5));
+  }
+}

@@ -1,0 +1,191 @@
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { LocalDate, Module } from '../../../kit/src';
+import type { CaseEntity } from '../case/case.entity';
+import { ParticipantReference, ProviderCaseInterface } from '../case/case.types';
+import type { ProviderContext } from '../context';
+import {
+  CertificateInput, CertificateType, CoachingSessionInput, CoachingSessionType, CourseEnrolmentType, CourseInput, CourseType,
+  EndEnrolmentInput, EnrolInput, InternshipInput, InternshipType,
+} from '../records/records.type';
+
+/** `klausenhof` gives `Klausenhof`: the prefix of the provider's own type names. */
+export function providerTypePrefix(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+export interface ProviderTypes {
+  caseType: Function;
+  types: Function[];
+  resolvers: [Function, ...Function[]];
+}
+
+const built = new Map<string, ProviderTypes>();
+
+/**
+ * The types and resolvers named after one provider: `<Prefix>Case`, its desk
+ * (`Query.<id>`, `Mutation.<id>`, Apollo TN0012 namespacing) and lists.
+ * Memoised per provider: type-graphql's metadata is global to the process.
+ */
+export function providerTypes(providerId: string): ProviderTypes {
+  const existing = built.get(providerId);
+  if (existing) return existing;
+  const prefix = providerTypePrefix(providerId);
+
+  @ObjectType(`${prefix}Case`, { implements: ProviderCaseInterface, description: `A case at ${providerId}; its id is the referral's id.` })
+  @Directive('@key(fields: "id")')
+  class CaseType extends ProviderCaseInterface {
+    @Field(() => ID)
+    declare id: string;
+
+    @Field(() => Module)
+    module: Module;
+
+    @Field(() => LocalDate)
+    openedOn: string;
+
+    @Field(() => LocalDate, { nullable: true })
+    closedOn: string | null;
+
+    participantId: string;
+  }
+
+  @Resolver(() => CaseType)
+  class CaseFieldResolver {
+    @FieldResolver(() => [CoachingSessionType])
+    coachingSessions(@Root() found: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+      return loaders.sessionsByCase.load(found.id);
+    }
+
+    @FieldResolver(() => [CourseEnrolmentType])
+    enrolments(@Root() found: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+      return loaders.enrolmentsByCase.load(found.id);
+    }
+
+    @FieldResolver(() => [CertificateType])
+    certificates(@Root() found: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+      return loaders.certificatesByCase.load(found.id);
+    }
+
+    @FieldResolver(() => [InternshipType])
+    internships(@Root() found: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+      return loaders.internshipsByCase.load(found.id);
+    }
+
+    @FieldResolver(() => ParticipantReference)
+    participant(@Root() found: CaseEntity) {
+      return { id: found.participantId };
+    }
+  }
+
+  @ObjectType(`${prefix}CaseList`)
+  class CaseList {
+    @Field(() => [CaseType])
+    nodes: CaseType[];
+
+    @Field(() => Int)
+    totalCount: number;
+
+    @Field(() => Boolean)
+    hasNextPage: boolean;
+
+    @Field(() => String, { nullable: true })
+    endCursor: string | null;
+  }
+
+  @ObjectType(`${prefix}Desk`, { description: `Entry point for the staff of ${providerId}.` })
+  class Desk {
+    @Field(() => ID, { description: 'The provider key.' })
+    providerId: string;
+  }
+
+  @Resolver(() => Desk)
+  class DeskResolver {
+    @Query(() => Desk, { name: providerId, description: `Cases and courses of ${providerId}.` })
+    desk(): Desk {
+      return { providerId };
+    }
+
+    @FieldResolver(() => CaseType, { nullable: true, name: 'case' })
+    caseById(@Arg('id', () => ID) id: string, @Ctx() { loaders }: ProviderContext) {
+      return loaders.caseById.load(id);
+    }
+
+    @FieldResolver(() => CaseList, { description: 'Cases in id order, a page at a time.' })
+    cases(
+      @Ctx() { services }: ProviderContext,
+      @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Arg('module', () => Module, { nullable: true }) module?: Module,
+      @Arg('open', () => Boolean, { nullable: true, description: 'true: open cases only; false: closed only.' }) open?: boolean,
+    ) {
+      return services.cases.list({ module, open: open ?? undefined }, first, after);
+    }
+
+    @FieldResolver(() => [CourseType], { description: 'The course catalogue.' })
+    courses(@Ctx() { services }: ProviderContext, @Arg('module', () => Module, { nullable: true }) module?: Module) {
+      return services.courses.list(module);
+    }
+  }
+
+  @ObjectType(`${prefix}DeskMutations`, { description: `Changes by the staff of ${providerId}.` })
+  class DeskMutations {
+    @Field(() => ID)
+    providerId: string;
+  }
+
+  @Resolver(() => DeskMutations)
+  class DeskMutationsResolver {
+    @Mutation(() => DeskMutations, { name: providerId })
+    deskMutations(): DeskMutations {
+      return { providerId };
+    }
+
+    @FieldResolver(() => CaseType, { description: 'Opens the case for a referral that Kreis Wesel assigned to this provider.' })
+    openCase(@Arg('referralId', () => ID) referralId: string, @Arg('openedOn', () => LocalDate) openedOn: string, @Ctx() { services }: ProviderContext) {
+      return services.cases.open(referralId, openedOn);
+    }
+
+    @FieldResolver(() => CaseType)
+    closeCase(@Arg('caseId', () => ID) caseId: string, @Arg('closedOn', () => LocalDate) closedOn: string, @Ctx() { services }: ProviderContext) {
+      return services.cases.close(caseId, closedOn);
+    }
+
+    @FieldResolver(() => [CoachingSessionType], { description: 'Records sessions, all or none.' })
+    recordCoachingSessions(@Arg('sessions', () => [CoachingSessionInput]) sessions: CoachingSessionInput[], @Ctx() { services }: ProviderContext) {
+      return services.records.recordCoachingSessions(sessions);
+    }
+
+    @FieldResolver(() => CourseEnrolmentType)
+    enrol(@Arg('input', () => EnrolInput) input: EnrolInput, @Ctx() { services }: ProviderContext) {
+      return services.records.enrol(input);
+    }
+
+    @FieldResolver(() => CourseEnrolmentType)
+    endEnrolment(@Arg('input', () => EndEnrolmentInput) input: EndEnrolmentInput, @Ctx() { services }: ProviderContext) {
+      return services.records.endEnrolment(input);
+    }
+
+    @FieldResolver(() => CertificateType)
+    issueCertificate(@Arg('input', () => CertificateInput) input: CertificateInput, @Ctx() { services }: ProviderContext) {
+      return services.records.issueCertificate(input);
+    }
+
+    @FieldResolver(() => InternshipType)
+    recordInternship(@Arg('input', () => InternshipInput) input: InternshipInput, @Ctx() { services }: ProviderContext) {
+      return services.records.recordInternship(input);
+    }
+
+    @FieldResolver(() => CourseType)
+    addCourse(@Arg('input', () => CourseInput) input: CourseInput, @Ctx() { services }: ProviderContext) {
+      return services.courses.add(input);
+    }
+  }
+
+  const result: ProviderTypes = {
+    caseType: CaseType,
+    types: [CaseType, CaseList, Desk, DeskMutations],
+    resolvers: [CaseFieldResolver, DeskResolver, DeskMutationsResolver],
+  };
+  built.set(providerId, result);
+  return result;
+}

@@ -1,0 +1,61 @@
+import { GraphQLError } from 'graphql';
+import { request as undiciRequest } from 'undici';
+
+export interface ReferralFacts {
+  id: string;
+  providerId: string;
+  participantId: string;
+  module: string;
+  referredOn: string;
+  status: string;
+}
+
+/** Where a provider checks that a referral exists and is its own before it opens a case. */
+export interface ReferralDirectory {
+  lookup(referralId: string): Promise<ReferralFacts | null>;
+}
+
+const LOOKUP = `query ReferralForCase($id: ID!) {
+  referral(id: $id) { id module referredOn status provider { id } participant { id } }
+}`;
+
+/** Asks the kreis subgraph, which owns the referral registry. */
+export class KreisReferralDirectory implements ReferralDirectory {
+  constructor(
+    private readonly kreisUrl: string,
+    private readonly timeoutMs = 5000,
+  ) {}
+
+  async lookup(referralId: string): Promise<ReferralFacts | null> {
+    let body: { data?: { referral: null | { id: string; module: string; referredOn: string; status: string; provider: { id: string }; participant: { id: string } } }; errors?: unknown[] };
+    try {
+      const response = await undiciRequest(this.kreisUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LOOKUP, variables: { id: referralId } }),
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      body = (await response.body.json()) as typeof body;
+    } catch {
+      throw unavailable();
+    }
+    if (!body.data || body.errors?.length) throw unavailable();
+    const referral = body.data.referral;
+    if (!referral) return null;
+    return {
+      id: referral.id,
+      providerId: referral.provider.id,
+      participantId: referral.participant.id,
+      module: referral.module,
+      referredOn: referral.referredOn,
+      status: referral.status,
+    };
+  }
+}
+
+function unavailable(): GraphQLError {
+  return new GraphQLError('The Kreis referral registry cannot be reached right now; nothing was changed. Try again shortly.', {
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  });
+}

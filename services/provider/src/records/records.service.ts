@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { type DataSource, In } from 'typeorm';
+import {
+  CertificateKind, ConflictError, EnrolmentStatus, insertInChunks, NotFoundError, requireNotBefore, todayIso, ValidationError,
+} from '../../../kit/src';
+import type { CaseEntity } from '../case/case.entity';
+import type { CaseService } from '../case/case.service';
+import { CourseEntity } from '../course/course.entity';
+import { CertificateEntity, CoachingSessionEntity, EnrolmentEntity, InternshipEntity } from './records.entity';
+import type { CertificateInput, CoachingSessionInput, EndEnrolmentInput, EnrolInput, InternshipInput } from './records.type';
+
+/** Largest number of sessions one call may record, so one request cannot hold a transaction for long. */
+export const MAX_SESSIONS_PER_CALL = 500;
+
+/** Rules for what a provider records on its cases: each record dated within its open case. */
+export class RecordsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseService,
+  ) {}
+
+  sessionsByCaseIds(caseIds: readonly string[]) {
+    return this.dataSource.getRepository(CoachingSessionEntity).find({ where: { caseId: In([...caseIds]) }, order: { heldOn: 'ASC', id: 'ASC' } });
+  }
+  enrolmentsByCaseIds(caseIds: readonly string[]) {
+    return this.dataSource.getRepository(EnrolmentEntity).find({ where: { caseId: In([...caseIds]) }, order: { enrolledOn: 'ASC', id: 'ASC' } });
+  }
+  certificatesByCaseIds(caseIds: readonly string[]) {
+    return this.dataSource.getRepository(CertificateEntity).find({ where: { caseId: In([...caseIds]) }, order: { issuedOn: 'ASC', id: 'ASC' } });
+  }
+  internshipsByCaseIds(caseIds: readonly string[]) {
+    return this.dataSource.getRepository(InternshipEntity).find({ where: { caseId: In([...caseIds]) }, order: { startsOn: 'ASC', id: 'ASC' } });
+  }
+
+  /** All sessions or none: one transaction, every case checked first. */
+  async recordCoachingSessions(inputs: CoachingSessionInput[]): Promise<CoachingSessionEntity[]> {
+    if (inputs.length === 0) throw new ValidationError('Give at least one coaching session.', 'sessions');
+    if (inputs.length > MAX_SESSIONS_PER_CALL) throw new ValidationError(`At most ${MAX_SESSIONS_PER_CALL} sessions per call.`, 'sessions');
+    return this.dataSource.transaction(async (manager) => {
+      const cases = await this.cases.requireOwnMany(inputs.map((i) => i.caseId), manager, { open: true });
+      const rows = inputs.map((input, index) => {
+        this.requireWithinCase(cases.get(input.caseId)!, input.heldOn, `sessions[${index}].heldOn`);
+        return manager.create(CoachingSessionEntity, {
+          id: randomUUID(),
+          caseId: input.caseId,
+          heldOn: input.heldOn,
+          durationMinutes: input.durationMinutes,
+          topic: input.topic,
+          notes: input.notes ?? null,
+        });
+      });
+      await insertInChunks(manager, CoachingSessionEntity, rows, 6);
+      return rows;
+    });
+  }
+
+  async enrol(input: EnrolInput): Promise<EnrolmentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.cases.requireOwn(input.caseId, manager, { open: true });
+      const course = await manager.findOneBy(CourseEntity, { id: input.courseId });
+      if (!course) throw new NotFoundError('Course', input.courseId);
+      if (course.module !== found.module) {
+        throw new ValidationError(`Course ${course.id} belongs to ${course.module}, but case ${found.id} is for ${found.module}.`, 'courseId');
+      }
+      this.requireWithinCase(found, input.enrolledOn, 'enrolledOn');
+      const existing = await manager.findOneBy(EnrolmentEntity, { caseId: found.id, courseId: course.id, status: EnrolmentStatus.ENROLLED });
+      if (existing) throw new ConflictError(`Case ${found.id} is already enrolled in course ${course.id}.`);
+      const enrolment = manager.create(EnrolmentEntity, {
+        id: randomUUID(),
+        caseId: found.id,
+        courseId: course.id,
+        enrolledOn: input.enrolledOn,
+        completedOn: null,
+        status: EnrolmentStatus.ENROLLED,
+      });
+      await manager.insert(EnrolmentEntity, enrolment);
+      return enrolment;
+    });
+  }
+
+  async endEnrolment(input: EndEnrolmentInput): Promise<EnrolmentEntity> {
+    if (input.status === EnrolmentStatus.ENROLLED) throw new ValidationError('status must be COMPLETED or DROPPED.', 'status');
+    return this.dataSource.transaction(async (manager) => {
+      const enrolment = await manager.findOneBy(EnrolmentEntity, { id: input.enrolmentId });
+      if (!enrolment) throw new NotFoundError('Enrolment', input.enrolmentId);
+      if (enrolment.status !== EnrolmentStatus.ENROLLED) throw new ConflictError(`Enrolment ${enrolment.id} already ended as ${enrolment.status}.`);
+      const found = await this.cases.requireOwn(enrolment.caseId, manager);
+      requireNotBefore(input.on, enrolment.enrolledOn, 'on', 'enrolledOn');
+      this.requireWithinCase(found, input.on, 'on');
+      enrolment.status = input.status;
+      enrolment.completedOn = input.on;
+      await manager.save(EnrolmentEntity, enrolment);
+      return enrolment;
+    });
+  }
+
+  async issueCertificate(input: CertificateInput): Promise<CertificateEntity> {
+    if (input.kind === CertificateKind.LANGUAGE_EXAM) {
+      if (!input.level) throw new ValidationError('A language exam needs its level (A1 to C1).', 'level');
+      if (!input.result) throw new ValidationError('A language exam needs its result.', 'result');
+    } else if (input.level) {
+      throw new ValidationError('Only language exams have a level.', 'level');
+    }
+    if (input.kind === CertificateKind.SCHOOL_CERTIFICATE && !input.result) {
+      throw new ValidationError('A school certificate exam needs its result.', 'result');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.cases.requireOwn(input.caseId, manager);
+      this.requireWithinCase(found, input.issuedOn, 'issuedOn');
+      const certificate = manager.create(CertificateEntity, {
+        id: randomUUID(),
+        caseId: found.id,
+        kind: input.kind,
+        title: input.title.trim(),
+        level: input.level ?? null,
+        result: input.result ?? null,
+        issuedOn: input.issuedOn,
+      });
+      await manager.insert(CertificateEntity, certificate);
+      return certificate;
+    });
+  }
+
+  async recordInternship(input: InternshipInput): Promise<InternshipEntity> {
+    requireNotBefore(input.endsOn, input.startsOn, 'endsOn', 'startsOn');
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.cases.requireOwn(input.caseId, manager, { open: true });
+      this.requireWithinCase(found, input.startsOn, 'startsOn');
+      const internship = manager.create(InternshipEntity, {
+        id: randomUUID(),
+        caseId: found.id,
+        employer: input.employer.trim(),
+        occupation: input.occupation.trim(),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+      });
+      await manager.insert(InternshipEntity, internship);
+      return internship;
+    });
+  }
+
+  /** Loads a seed world's records in one transaction. */
+  async importMany(records: {
+    coachingSessions: CoachingSessionEntity[];
+    enrolments: EnrolmentEntity[];
+    certificates: CertificateEntity[];
+    internships: InternshipEntity[];
+  }): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await insertInChunks(manager, CoachingSessionEntity, records.coachingSessions, 6);
+      await insertInChunks(manager, EnrolmentEntity, records.enrolments, 6);
+      await insertInChunks(manager, CertificateEntity, records.certificates, 7);
+      await insertInChunks(manager, InternshipEntity, records.internships, 6);
+    });
+  }
+
+  private requireWithinCase(found: CaseEntity, date: string, field: string): void {
+    requireNotBefore(date, found.openedOn, field, `the case's openedOn`);
+    if (found.closedOn && date > found.closedOn) throw new ValidationError(`${field} (${date}) lies after the case was closed (${found.closedOn}).`, field);
+    if (date > todayIso()) throw new ValidationError(`${field} must not be in the future.`, field);
+  }
+}
