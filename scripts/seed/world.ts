@@ -41,8 +41,8 @@ export interface WorldOptions {
   participants?: number;
   /** PRNG seed; default 20211101. */
   seed?: number;
-  /** Provider registry; default: services/kreis/providers.json. */
-  providers?: { id: string; bank: 'LEFT' | 'RIGHT' }[];
+  /** Provider registry; default: services/kreis/providers.json. Read-only arrays are accepted. */
+  providers?: readonly { id: string; bank: 'LEFT' | 'RIGHT' }[];
 }
 
 export interface World {
@@ -604,7 +604,9 @@ const WORKSHOP_CERTIFICATES: readonly string[] = [
   'Arbeitsschutz-Grundunterweisung',
 ];
 
+/** Licences and their weights; the forklift licence is the common one. */
 const LICENCES: readonly string[] = ['Gabelstaplerschein', 'Führerschein Klasse B', 'Bedienberechtigung Hubarbeitsbühne'];
+const LICENCE_WEIGHTS = [60, 25, 15];
 
 const NEGATIVE_EXITS: ReadonlySet<ExitReason> = new Set([ExitReason.DROPPED_OUT, ExitReason.MOVED_AWAY]);
 
@@ -1063,6 +1065,10 @@ export function generateWorld(options: WorldOptions = {}): World {
     for (const i of sample(rng, others, target - fromCourses)) courseCertQ[i] = 1;
   }
 
+  // Licence titles as a shuffled quota; a forklift course leads to the forklift licence anyway.
+  const licenceTitles = Array.from(quota(rng, countFlags(licenceQ), LICENCE_WEIGHTS), (k) => LICENCES[k]);
+  let nextLicence = 0;
+
   // Certificates.
   for (let i = 0; i < n; i++) {
     const cases = participantCases[i];
@@ -1091,7 +1097,7 @@ export function generateWorld(options: WorldOptions = {}): World {
         addCertificate(providers, rowId, c, CertificateKind.LICENCE, 'Gabelstaplerschein', null, null, forklift.completed);
       } else {
         const c = findCase(cases, Module.F4_PREPARATORY_COURSES) ?? findCase(cases, Module.F2_QUALIFICATION_LANGUAGE) ?? cases[0];
-        addCertificate(providers, rowId, c, CertificateKind.LICENCE, pick(rng, LICENCES), null, null, dateLate(rng, c));
+        addCertificate(providers, rowId, c, CertificateKind.LICENCE, licenceTitles[nextLicence++], null, null, dateLate(rng, c));
       }
     }
   }

@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphApp, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import { createLogger, createSubgraphApp, type Database, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
 import { createAgenturContext, type AgenturServices } from './context';
 import { InitialPlacements1764000000000 } from './migrations/1764000000000-initial-placements';
 import { PlacementEntity } from './placement/placement.entity';
@@ -19,11 +19,17 @@ export interface AgenturApp extends SubgraphApp {
   services: AgenturServices;
 }
 
+/** Opens agentur's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
+export async function openAgentur(deps: Omit<AgenturDeps, 'bodyLimit'>): Promise<{ database: Database; services: AgenturServices }> {
+  const logger = deps.logger ?? createLogger('agentur');
+  const database = await openDatabase({ url: deps.databaseUrl, entities: AGENTUR_ENTITIES, migrations: AGENTUR_MIGRATIONS, poolSize: deps.poolSize, logger });
+  return { database, services: { placements: new PlacementService(database.dataSource) } };
+}
+
 /** Builds the agentur subgraph without listening. */
 export async function createApp(deps: AgenturDeps): Promise<AgenturApp> {
   const logger = deps.logger ?? createLogger('agentur');
-  const database = await openDatabase({ url: deps.databaseUrl, entities: AGENTUR_ENTITIES, migrations: AGENTUR_MIGRATIONS, poolSize: deps.poolSize, logger });
-  const services: AgenturServices = { placements: new PlacementService(database.dataSource) };
+  const { database, services } = await openAgentur({ ...deps, logger });
   const schema = await buildAgenturSchema();
   const app = await createSubgraphApp({
     name: 'agentur',

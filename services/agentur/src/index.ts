@@ -1,3 +1,4 @@
-export { createApp, type AgenturApp, type AgenturDeps } from './app';
+export { createApp, openAgentur, type AgenturApp, type AgenturDeps } from './app';
+export { loadAgenturPart, type AgenturSeedPart } from './seed';
 export { buildAgenturSchema } from './schema';
 export { loadAgenturConfig } from './config';

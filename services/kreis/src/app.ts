@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphApp, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import { createLogger, createSubgraphApp, type Database, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
 import { ConsentEntity } from './consent/consent.entity';
 import { ConsentService } from './consent/consent.service';
 import { createKreisContext, type KreisServices } from './context';
@@ -26,8 +26,8 @@ export interface KreisApp extends SubgraphApp {
   services: KreisServices;
 }
 
-/** Builds the kreis subgraph without listening; tests start it on a free port. */
-export async function createApp(deps: KreisDeps): Promise<KreisApp> {
+/** Opens kreis's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
+export async function openKreis(deps: Pick<KreisDeps, 'databaseUrl' | 'registry' | 'logger' | 'poolSize'>): Promise<{ database: Database; services: KreisServices }> {
   const logger = deps.logger ?? createLogger('kreis');
   const database = await openDatabase({ url: deps.databaseUrl, entities: KREIS_ENTITIES, migrations: KREIS_MIGRATIONS, poolSize: deps.poolSize, logger });
   const municipalities = new MunicipalityService(deps.registry);
@@ -38,6 +38,13 @@ export async function createApp(deps: KreisDeps): Promise<KreisApp> {
     municipalities,
     providers: deps.registry,
   };
+  return { database, services };
+}
+
+/** Builds the kreis subgraph without listening; tests start it on a free port. */
+export async function createApp(deps: KreisDeps): Promise<KreisApp> {
+  const logger = deps.logger ?? createLogger('kreis');
+  const { database, services } = await openKreis({ ...deps, logger });
   const schema = await buildKreisSchema(deps.registry);
   const app = await createSubgraphApp({
     name: 'kreis',

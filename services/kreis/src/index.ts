@@ -1,4 +1,5 @@
-export { createApp, type KreisApp, type KreisDeps } from './app';
+export { createApp, openKreis, type KreisApp, type KreisDeps } from './app';
+export { loadKreisPart, type KreisSeedPart } from './seed';
 export { buildKreisSchema } from './schema';
 export { ProviderRegistry, providerTypePrefix } from './provider/provider.registry';
 export { loadKreisConfig } from './config';

@@ -1,4 +1,4 @@
-import { createLogger, createSubgraphApp, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import { createLogger, createSubgraphApp, type Database, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
 import { CaseEntity } from './case/case.entity';
 import { CaseService } from './case/case.service';
 import { createProviderContext, type ProviderServices } from './context';
@@ -28,8 +28,8 @@ export interface ProviderApp extends SubgraphApp {
   services: ProviderServices;
 }
 
-/** Builds one provider's subgraph without listening. */
-export async function createApp(deps: ProviderDeps): Promise<ProviderApp> {
+/** Opens one provider's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
+export async function openProvider(deps: Omit<ProviderDeps, 'bodyLimit'>): Promise<{ database: Database; services: ProviderServices }> {
   const logger = deps.logger ?? createLogger(deps.providerId);
   const database = await openDatabase({ url: deps.databaseUrl, entities: PROVIDER_ENTITIES, migrations: PROVIDER_MIGRATIONS, poolSize: deps.poolSize, logger });
   const directory = deps.directory ?? new KreisReferralDirectory(deps.kreisUrl ?? 'http://127.0.0.1:4001/graphql');
@@ -40,6 +40,13 @@ export async function createApp(deps: ProviderDeps): Promise<ProviderApp> {
     courses: new CourseService(database.dataSource, deps.providerId),
     records: new RecordsService(database.dataSource, cases),
   };
+  return { database, services };
+}
+
+/** Builds one provider's subgraph without listening. */
+export async function createApp(deps: ProviderDeps): Promise<ProviderApp> {
+  const logger = deps.logger ?? createLogger(deps.providerId);
+  const { database, services } = await openProvider({ ...deps, logger });
   const schema = await buildProviderSchema(deps.providerId);
   const app = await createSubgraphApp({
     name: deps.providerId,

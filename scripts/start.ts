@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { repoRoot } from '../services/kit/src/paths';
+import { loadKreisConfig } from '../services/kreis/src/config';
+import { ProviderRegistry } from '../services/kreis/src/provider/provider.registry';
+import { main as seed } from './seed';
+
+interface ServiceSpec {
+  name: string;
+  script: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+const COLOURS = [36, 33, 35, 32, 34, 31];
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * `npm start`: seeds the embedded databases on first start, runs every subgraph
+ * and the gateway as child processes with their log lines prefixed by name,
+ * prints the endpoint once all are ready, and stops them all on Ctrl-C.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const root = repoRoot();
+  const registry = ProviderRegistry.fromFile(loadKreisConfig().PROVIDER_REGISTRY);
+  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+
+  log('launcher', 'preparing the embedded databases under data/ (seeded on first start)');
+  await seed([], process.env);
+
+  const kreisPort = Number(process.env.KREIS_PORT ?? 4001);
+  const specs: ServiceSpec[] = [
+    { name: 'kreis', script: 'services/kreis/src/main.js', port: kreisPort, env: {} },
+    ...registry.providers.map((provider) => {
+      const port = Number(process.env[`${provider.id.toUpperCase()}_PORT`] ?? new URL(provider.routingUrl).port);
+      return { name: provider.id, script: 'services/provider/src/main.js', port, env: { PROVIDER_ID: provider.id, KREIS_URL: `http://127.0.0.1:${kreisPort}/graphql` } };
+    }),
+    { name: 'agentur', script: 'services/agentur/src/main.js', port: Number(process.env.AGENTUR_PORT ?? 4004), env: {} },
+  ];
+  const subgraphUrls = Object.fromEntries(specs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
+
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const run = (spec: ServiceSpec, index: number) => {
+    const child = spawn(process.execPath, [join(root, 'dist', spec.script)], {
+      cwd: root,
+      env: { ...process.env, ...spec.env, PORT: String(spec.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const prefix = `\u001b[${COLOURS[index % COLOURS.length]}m${spec.name.padEnd(10)}\u001b[0m|`;
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix} ${line}\n`));
+    }
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      // A terminal's Ctrl-C reaches the children too; that is a normal stop, not a crash.
+      const interrupted = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
+      if (!interrupted) log('launcher', `${spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest`);
+      void stopAll(interrupted ? 0 : 1);
+    });
+    children.push(child);
+  };
+
+  specs.forEach(run);
+  await Promise.all(specs.map((s) => waitFor(`http://127.0.0.1:${s.port}/ready`, s.name)));
+  run({ name: 'gateway', script: 'gateway/src/main.js', port: gatewayPort, env: subgraphUrls }, specs.length);
+  await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log('launcher', `ready in ${seconds} s`);
+  process.stdout.write(`\n  Durchstarten graph: http://localhost:${gatewayPort}/graphql   (Ctrl-C stops everything)\n\n`);
+}
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log('launcher', 'stopping all services');
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(running.map((child) => new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  })));
+  process.exit(code);
+}
+
+async function waitFor(url: string, name: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} was not ready within ${READY_TIMEOUT_MS / 1000} s (${url})`);
+}
+
+function log(source: string, message: string): void {
+  process.stdout.write(`${source.padEnd(10)}| ${message}\n`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`launcher: ${error.message}\n`);
+  void stopAll(1);
+});
