@@ -2,7 +2,6 @@ import type DataLoader from 'dataloader';
 import { byIdLoader, groupingLoader } from '../../kit/src';
 import type { CaseEntity } from './case/case.entity';
 import type { CaseService } from './case/case.service';
-import type { CourseEntity } from './course/course.entity';
 import type { CourseService } from './course/course.service';
 import type { CertificateEntity, CoachingSessionEntity, EnrolmentEntity, InternshipEntity } from './records/records.entity';
 import type { RecordsService } from './records/records.service';
@@ -16,7 +15,6 @@ export interface ProviderServices {
 
 export interface ProviderLoaders {
   caseById: DataLoader<string, CaseEntity | null>;
-  courseById: DataLoader<string, CourseEntity | null>;
   sessionsByCase: DataLoader<string, CoachingSessionEntity[]>;
   enrolmentsByCase: DataLoader<string, EnrolmentEntity[]>;
   certificatesByCase: DataLoader<string, CertificateEntity[]>;
@@ -29,12 +27,11 @@ export interface ProviderContext {
 }
 
 export function createProviderContext(services: ProviderServices): ProviderContext {
-  const { cases, courses, records } = services;
+  const { cases, records } = services;
   return {
     services,
     loaders: {
       caseById: byIdLoader((ids) => cases.findByIds(ids), (c) => c.id),
-      courseById: byIdLoader((ids) => courses.findByIds(ids), (c) => c.id),
       sessionsByCase: groupingLoader((ids) => records.sessionsByCaseIds(ids), (r) => r.caseId),
       enrolmentsByCase: groupingLoader((ids) => records.enrolmentsByCaseIds(ids), (r) => r.caseId),
       certificatesByCase: groupingLoader((ids) => records.certificatesByCaseIds(ids), (r) => r.caseId),

@@ -1,11 +1,12 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { ProviderContext } from '../context';
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import type { EnrolmentEntity } from './records.entity';
 import { CourseEnrolmentType, CourseType } from './records.type';
 
 @Resolver(() => CourseEnrolmentType)
 export class EnrolmentResolver {
+  /** Every service method that returns enrolments loads their course with them. */
   @FieldResolver(() => CourseType)
-  course(@Root() enrolment: CourseEnrolmentType, @Ctx() { loaders }: ProviderContext) {
-    return loaders.courseById.load(enrolment.courseId);
+  course(@Root() enrolment: EnrolmentEntity) {
+    return enrolment.course;
   }
 }

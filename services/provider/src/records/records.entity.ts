@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CourseEntity } from '../course/course.entity';
 
 /** The four kinds of record a provider keeps on a case. Ids are generated, never derived from personal data. */
 
@@ -34,6 +35,11 @@ export class EnrolmentEntity {
 
   @Column({ name: 'course_id', type: 'varchar', length: 64 })
   courseId: string;
+
+  /** Loaded with the enrolment, so listing enrolments is one statement with or without courses. */
+  @ManyToOne(() => CourseEntity, { nullable: false })
+  @JoinColumn({ name: 'course_id' })
+  course?: CourseEntity;
 
   @Column({ name: 'enrolled_on', type: 'date' })
   enrolledOn: string;

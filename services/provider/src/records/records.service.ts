@@ -23,7 +23,7 @@ export class RecordsService {
     return this.dataSource.getRepository(CoachingSessionEntity).find({ where: { caseId: In([...caseIds]) }, order: { heldOn: 'ASC', id: 'ASC' } });
   }
   enrolmentsByCaseIds(caseIds: readonly string[]) {
-    return this.dataSource.getRepository(EnrolmentEntity).find({ where: { caseId: In([...caseIds]) }, order: { enrolledOn: 'ASC', id: 'ASC' } });
+    return this.dataSource.getRepository(EnrolmentEntity).find({ where: { caseId: In([...caseIds]) }, relations: { course: true }, order: { enrolledOn: 'ASC', id: 'ASC' } });
   }
   certificatesByCaseIds(caseIds: readonly string[]) {
     return this.dataSource.getRepository(CertificateEntity).find({ where: { caseId: In([...caseIds]) }, order: { issuedOn: 'ASC', id: 'ASC' } });
@@ -74,7 +74,7 @@ export class RecordsService {
         status: EnrolmentStatus.ENROLLED,
       });
       await manager.insert(EnrolmentEntity, enrolment);
-      return enrolment;
+      return Object.assign(enrolment, { course });
     });
   }
 
@@ -89,8 +89,8 @@ export class RecordsService {
       this.requireWithinCase(found, input.on, 'on');
       enrolment.status = input.status;
       enrolment.completedOn = input.on;
-      await manager.save(EnrolmentEntity, enrolment);
-      return enrolment;
+      await manager.update(EnrolmentEntity, { id: enrolment.id }, { status: enrolment.status, completedOn: enrolment.completedOn });
+      return Object.assign(enrolment, { course: await manager.findOneByOrFail(CourseEntity, { id: enrolment.courseId }) });
     });
   }
 

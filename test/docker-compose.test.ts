@@ -1,0 +1,439 @@
+/**
+ * Checks docker-compose.yml without Docker: it parses, every Node service's
+ * environment passes that service's real config loader and sets only names the
+ * loader knows, ports and URLs follow DESIGN.md section 2, every database URL
+ * matches the user, password and database the MySQL init script creates, and
+ * every command and build file exists.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import YAML from 'yaml';
+import { loadAgenturConfig } from '../services/agentur/src/config';
+import { ConfigError } from '../services/kit/src/config';
+import { loadKreisConfig } from '../services/kreis/src/config';
+import { loadProviderConfig } from '../services/provider/src/config';
+import { loadGatewayConfig, subgraphUrlOverrides } from '../gateway/src/config';
+
+const ROOT = resolve(__dirname, '..');
+const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
+
+type Env = Record<string, string>;
+interface Healthcheck {
+  test?: string | string[];
+}
+interface DependsOn {
+  condition?: string;
+}
+interface Service {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: Record<string, string | number | boolean | null> | string[];
+  ports?: (string | number | { target?: number; published?: number | string })[];
+  expose?: (string | number)[];
+  volumes?: (string | { type?: string; source?: string; target?: string })[];
+  depends_on?: string[] | Record<string, DependsOn>;
+  healthcheck?: Healthcheck;
+}
+interface ComposeFile {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+const ORGS = ['kreis', 'klausenhof', 'fachwerk', 'agentur'] as const;
+type Org = (typeof ORGS)[number];
+/** DESIGN.md section 2, "Ports and names". */
+const PORTS: Record<Org | 'gateway', number> = { gateway: 4000, kreis: 4001, klausenhof: 4002, fachwerk: 4003, agentur: 4004 };
+const MIGRATION_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'ALTER', 'INDEX', 'DROP', 'REFERENCES'];
+
+type Loader = (env: NodeJS.ProcessEnv) => object;
+/** Each subgraph service, the loader its main.ts calls, and the entry point it must run. */
+const SUBGRAPHS: { service: Org; loader: Loader; entry: string }[] = [
+  { service: 'kreis', loader: loadKreisConfig, entry: 'services/kreis/src/main.ts' },
+  { service: 'klausenhof', loader: loadProviderConfig, entry: 'services/provider/src/main.ts' },
+  { service: 'fachwerk', loader: loadProviderConfig, entry: 'services/provider/src/main.ts' },
+  { service: 'agentur', loader: loadAgenturConfig, entry: 'services/agentur/src/main.ts' },
+];
+
+// ---------------------------------------------------------------------------
+// Compose semantics the checks need: interpolation, env lists, commands
+// ---------------------------------------------------------------------------
+
+/**
+ * Compose variable interpolation: `$$` is a literal `$`; `${NAME:-default}` (unset
+ * or empty), `${NAME-default}` (unset), `${NAME:?message}` / `${NAME?message}`
+ * (required), `${NAME}` and `$NAME` (empty when unset, as compose does with a warning).
+ */
+function interpolate(text: string, env: Env): string {
+  return text.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (match, braced: string | undefined, colon: string | undefined, op: string | undefined, arg: string | undefined, bare: string | undefined) => {
+      if (match === '$$') return '$';
+      const name = (braced ?? bare) as string;
+      const value = env[name];
+      const missing = colon ? value === undefined || value === '' : value === undefined;
+      if (op === '-') return missing ? (arg ?? '') : (value as string);
+      if (op === '?') {
+        if (missing) throw new Error(`${name}: ${arg || 'required variable is not set'}`);
+        return value as string;
+      }
+      return value ?? '';
+    },
+  );
+}
+
+function interpolateDeep<T>(value: T, env: Env): T {
+  if (typeof value === 'string') return interpolate(value, env) as T;
+  if (Array.isArray(value)) return value.map((item) => interpolateDeep(item, env)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateDeep(item, env)])) as T;
+  }
+  return value;
+}
+
+const composeText = readFileSync(COMPOSE_FILE, 'utf8');
+
+/** The compose file as docker compose sees it, with variables taken from `env` (defaults when empty). */
+function loadCompose(env: Env = {}): ComposeFile {
+  // `merge: true`: compose files share settings through `<<: *anchor`.
+  return interpolateDeep(YAML.parse(composeText, { merge: true }) as ComposeFile, env);
+}
+
+function environmentOf(service: Service): Env {
+  const raw = service.environment ?? {};
+  const env: Env = {};
+  if (Array.isArray(raw)) {
+    for (const entry of raw) {
+      const at = entry.indexOf('=');
+      if (at > 0) env[entry.slice(0, at)] = entry.slice(at + 1);
+    }
+  } else {
+    for (const [name, value] of Object.entries(raw)) if (value !== null && value !== undefined) env[name] = String(value);
+  }
+  return env;
+}
+
+function commandOf(service: Service): string[] {
+  const command = service.command ?? [];
+  return Array.isArray(command) ? command : command.trim().split(/\s+/);
+}
+
+/** `dist/X.js` (what tsc emits with outDir dist, rootDir .) back to the source `X.ts`. */
+function sourceOfCompiled(command: string[]): string {
+  const script = command.find((arg) => /^dist\/.+\.js$/.test(arg));
+  if (!script) throw new Error(`command ${JSON.stringify(command)} runs no dist/*.js file`);
+  return script.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+}
+
+function healthcheckText(service: Service): string {
+  const test = service.healthcheck?.test;
+  return Array.isArray(test) ? test.join(' ') : (test ?? '');
+}
+
+function dependencies(service: Service): Record<string, string | undefined> {
+  const deps = service.depends_on ?? {};
+  if (Array.isArray(deps)) return Object.fromEntries(deps.map((name) => [name, undefined]));
+  return Object.fromEntries(Object.entries(deps).map(([name, dep]) => [name, dep?.condition]));
+}
+
+function publishedPorts(service: Service): string[] {
+  return (service.ports ?? []).map((port) => (typeof port === 'object' ? `${port.published}:${port.target}` : String(port)));
+}
+
+function knownNames(config: object): Set<string> {
+  return new Set(Object.keys(config));
+}
+
+function expectOnlyKnownNames(service: string, env: Env, known: Set<string>): void {
+  const unknown = Object.keys(env).filter((name) => !known.has(name));
+  expect({ service, unknown }).toEqual({ service, unknown: [] });
+}
+
+function validate(loader: Loader, env: Env): object {
+  try {
+    return loader(env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new Error(`${error.message} (problems: ${JSON.stringify(error.problems)})`);
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The MySQL init script, run against a stub `mysql` that records the SQL
+// ---------------------------------------------------------------------------
+
+interface InitResult {
+  sql: string;
+  /** User name to the password the init script gives it. */
+  passwords: Record<string, string>;
+  databases: string[];
+  /** User name to its grants: privileges and the `db`.* they apply to. */
+  grants: Record<string, { privileges: string[]; on: string }[]>;
+}
+
+function initScriptPath(mysql: Service): string {
+  const mounts = (mysql.volumes ?? []).map((volume) =>
+    typeof volume === 'string' ? { source: volume.split(':')[0], target: volume.split(':')[1] } : { source: volume.source ?? '', target: volume.target ?? '' },
+  );
+  const init = mounts.filter((mount) => mount.target?.startsWith('/docker-entrypoint-initdb.d'));
+  expect(init).toHaveLength(1);
+  return resolve(ROOT, init[0].source);
+}
+
+function unquoteSql(literal: string): string {
+  return literal.slice(1, -1).replace(/''/g, "'").replace(/\\(.)/g, '$1');
+}
+
+function runInitScript(scriptPath: string, mysqlEnv: Env): InitResult {
+  const work = mkdtempSync(join(tmpdir(), 'mysql-init-'));
+  try {
+    const out = join(work, 'statements.sql');
+    const stub = join(work, 'mysql');
+    writeFileSync(stub, '#!/bin/sh\ncat >> "$MYSQL_STUB_OUT"\n');
+    chmodSync(stub, 0o755);
+    // bash runs .sh files as the image's entrypoint does; env is only what compose passes to the container.
+    execFileSync('bash', [scriptPath], {
+      env: { ...mysqlEnv, PATH: `${work}:${process.env.PATH ?? '/usr/bin:/bin'}`, MYSQL_STUB_OUT: out },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const sql = existsSync(out) ? readFileSync(out, 'utf8') : '';
+    const literal = String.raw`'(?:[^'\\]|''|\\.)*'`;
+    const passwords: Record<string, string> = {};
+    for (const m of sql.matchAll(new RegExp(String.raw`(?:CREATE|ALTER) USER (?:IF NOT EXISTS )?'([^']+)'@'[^']*' IDENTIFIED BY (${literal})`, 'gi'))) {
+      const password = unquoteSql(m[2]);
+      if (m[1] in passwords) expect({ user: m[1], password }).toEqual({ user: m[1], password: passwords[m[1]] });
+      passwords[m[1]] = password;
+    }
+    const databases = [...sql.matchAll(/CREATE DATABASE (?:IF NOT EXISTS )?`?([A-Za-z0-9_$]+)`?/gi)].map((m) => m[1]);
+    const grants: InitResult['grants'] = {};
+    for (const m of sql.matchAll(/GRANT\s+([\s\S]+?)\s+ON\s+(\S+)\s+TO\s+'([^']+)'@'[^']*'([^;]*);/gi)) {
+      expect(m[4]).not.toMatch(/GRANT OPTION/i);
+      (grants[m[3]] ??= []).push({ privileges: m[1].split(',').map((p) => p.trim().toUpperCase()), on: m[2].replace(/`/g, '') });
+    }
+    return { sql, passwords, databases, grants };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Passwords a user might set in the environment (or .env) of `docker compose`. */
+const PASSWORD_OVERRIDES: Env = {
+  MYSQL_ROOT_PASSWORD: 'root-override',
+  KREIS_DB_PASSWORD: 'kreis-override',
+  KLAUSENHOF_DB_PASSWORD: 'klausenhof-override',
+  FACHWERK_DB_PASSWORD: 'fachwerk-override',
+  AGENTUR_DB_PASSWORD: 'agentur-override',
+};
+
+/**
+ * Splits `mysql://user:password@host:port/db` the way TypeORM does (DriverUtils.parseConnectionUrl):
+ * user up to the first colon, password up to the last `@`, both used literally (no percent-decoding).
+ */
+function expectDatabaseUrl(label: string, url: string | undefined, org: Org, passwords: Record<string, string>): void {
+  const match = /^(mysql):\/\/([^:/@]*):([^/]*)@([^@:/]+):(\d+)\/([A-Za-z0-9_$-]+)$/.exec(url ?? '');
+  expect({ label, url, parsed: match !== null }).toEqual({ label, url, parsed: true });
+  const [, protocol, user, password, host, port, database] = match as RegExpExecArray;
+  expect({ label, protocol, user, host, port, database }).toEqual({ label, protocol: 'mysql', user: org, host: 'mysql', port: '3306', database: org });
+  expect({ label, password }).toEqual({ label, password: passwords[org] });
+}
+
+// ---------------------------------------------------------------------------
+
+describe('docker-compose.yml', () => {
+  const compose = loadCompose();
+  const services = compose.services;
+
+  it('parses and has the whole graph', () => {
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(['mysql', 'seed', ...ORGS, 'gateway']));
+  });
+
+  describe.each(SUBGRAPHS)('subgraph $service', ({ service: name, loader, entry }) => {
+    const service = services[name];
+    const env = environmentOf(service);
+
+    it('passes its config loader and sets only variables the loader knows', () => {
+      const config = validate(loader, env);
+      expectOnlyKnownNames(name, env, knownNames(config));
+    });
+
+    it(`listens on ${PORTS[name]} on all interfaces, checks /ready there, and is not published`, () => {
+      const config = validate(loader, env) as { PORT: number; HOST: string };
+      expect(config.PORT).toBe(PORTS[name]);
+      expect(env.PORT).toBe(String(PORTS[name]));
+      expect(config.HOST).toBe('0.0.0.0');
+      expect(healthcheckText(service)).toContain(`http://127.0.0.1:${PORTS[name]}/ready`);
+      expect(service.ports ?? []).toEqual([]);
+      expect((service.expose ?? []).map(String)).toContain(String(PORTS[name]));
+    });
+
+    it('runs its own entry point, compiled', () => {
+      expect(sourceOfCompiled(commandOf(service))).toBe(entry);
+      expect(existsSync(join(ROOT, entry))).toBe(true);
+    });
+
+    it('starts after the seed job succeeded', () => {
+      expect(dependencies(service).seed).toBe('service_completed_successfully');
+    });
+
+    if (name === 'klausenhof' || name === 'fachwerk') {
+      it('serves its own provider and reaches kreis inside the compose network', () => {
+        const config = validate(loader, env) as { PROVIDER_ID: string; KREIS_URL: string };
+        expect(config.PROVIDER_ID).toBe(name);
+        expect(config.KREIS_URL).toBe(`http://kreis:${environmentOf(services.kreis).PORT}/graphql`);
+      });
+    }
+  });
+
+  describe('gateway', () => {
+    const service = services.gateway;
+    const env = environmentOf(service);
+
+    it('passes its config loader and sets only variables the gateway knows', () => {
+      const config = validate(loadGatewayConfig, env);
+      const known = knownNames(config);
+      for (const org of ORGS) known.add(`${org.toUpperCase()}_URL`);
+      known.add('APOLLO_TELEMETRY_DISABLED');
+      expectOnlyKnownNames('gateway', env, known);
+      expect(env.APOLLO_TELEMETRY_DISABLED).toBe('1');
+    });
+
+    it('listens on 4000 on all interfaces, is the only published service, and checks /health', () => {
+      const config = validate(loadGatewayConfig, env) as { PORT: number; HOST: string };
+      expect(config.PORT).toBe(PORTS.gateway);
+      expect(config.HOST).toBe('0.0.0.0');
+      expect(publishedPorts(service)).toEqual(['4000:4000']);
+      expect(healthcheckText(service)).toContain('http://127.0.0.1:4000/health');
+      for (const [name, other] of Object.entries(services)) if (name !== 'gateway') expect({ name, ports: other.ports ?? [] }).toEqual({ name, ports: [] });
+    });
+
+    it('routes each subgraph of the supergraph to its compose service and port', () => {
+      const supergraph = readFileSync(join(ROOT, 'schema', 'supergraph.graphql'), 'utf8');
+      const names = [...supergraph.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]);
+      expect([...names].sort()).toEqual([...ORGS].sort());
+      const urls = subgraphUrlOverrides([...ORGS], env);
+      for (const org of ORGS) {
+        expect(environmentOf(services[org]).PORT).toBe(String(PORTS[org]));
+        expect({ org, url: urls[org] }).toEqual({ org, url: `http://${org}:${PORTS[org]}/graphql` });
+      }
+    });
+
+    it('runs the compiled gateway after every subgraph is healthy', () => {
+      expect(sourceOfCompiled(commandOf(service))).toBe('gateway/src/main.ts');
+      expect(existsSync(join(ROOT, 'gateway/src/main.ts'))).toBe(true);
+      const deps = dependencies(service);
+      for (const org of ORGS) expect({ org, condition: deps[org] }).toEqual({ org, condition: 'service_healthy' });
+    });
+  });
+
+  describe('seed', () => {
+    const service = services.seed;
+    const env = environmentOf(service);
+
+    it('sets one database URL per organisation and nothing else', () => {
+      expect(Object.keys(env).sort()).toEqual(ORGS.map((org) => `${org.toUpperCase()}_DATABASE_URL`).sort());
+    });
+
+    it('runs once mysql is healthy', () => {
+      expect(dependencies(service).mysql).toBe('service_healthy');
+    });
+
+    it('passes only options the seed script accepts', async () => {
+      const command = commandOf(service);
+      const args = command.slice(command.findIndex((arg) => arg.endsWith('.js')) + 1);
+      // Loaded by path so that the rest of this file still runs while scripts/seed.ts is missing.
+      const seed = require(join(ROOT, 'scripts', 'seed')) as { main(argv: string[], env: NodeJS.ProcessEnv): Promise<void> };
+      // --help makes the script parse its arguments and stop before it touches a database.
+      const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        await expect(seed.main([...args, '--help'], {})).resolves.toBeUndefined();
+      } finally {
+        write.mockRestore();
+      }
+    });
+
+    it('runs a compiled script that exists (scripts/seed.ts)', () => {
+      const source = sourceOfCompiled(commandOf(service));
+      expect(source).toBe('scripts/seed.ts');
+      expect({ source, exists: existsSync(join(ROOT, source)) }).toEqual({ source, exists: true });
+    });
+  });
+
+  describe('mysql and its users', () => {
+    const mysql = services.mysql;
+
+    it('runs MySQL 8 with a named volume and a TCP ping healthcheck', () => {
+      expect(mysql.image).toMatch(/^mysql:8(\.|$)/);
+      const dataVolume = (mysql.volumes ?? []).map(String).find((v) => v.split(':')[1] === '/var/lib/mysql');
+      expect(dataVolume).toBeDefined();
+      expect(Object.keys(compose.volumes ?? {})).toContain((dataVolume as string).split(':')[0]);
+      expect(healthcheckText(mysql)).toMatch(/mysqladmin ping/);
+      expect(environmentOf(mysql).MYSQL_ROOT_PASSWORD).toBeTruthy();
+    });
+
+    it('has an init script that grants nothing globally', () => {
+      const script = readFileSync(initScriptPath(mysql), 'utf8');
+      expect(script).not.toMatch(/\*\.\*/);
+      expect(script).not.toMatch(/GRANT\s+ALL/i);
+      expect(script).not.toMatch(/GRANT OPTION/i);
+    });
+
+    it.each([
+      ['development defaults', {} as Env, false],
+      ['passwords overridden through the environment', PASSWORD_OVERRIDES, true],
+    ])('gives every organisation its own database and user, and the URLs match (%s)', (_label, interpolationEnv, overridden) => {
+      const resolved = loadCompose(interpolationEnv);
+      const init = runInitScript(initScriptPath(resolved.services.mysql), environmentOf(resolved.services.mysql));
+
+      expect([...init.databases].sort()).toEqual([...ORGS].sort());
+      expect(Object.keys(init.passwords).sort()).toEqual([...ORGS].sort());
+      for (const org of ORGS) {
+        expect(init.passwords[org]).toBeTruthy();
+        expect({ org, grants: init.grants[org] }).toEqual({ org, grants: [{ privileges: expect.any(Array), on: `${org}.*` }] });
+        expect([...init.grants[org][0].privileges].sort()).toEqual([...MIGRATION_PRIVILEGES].sort());
+      }
+      expect(Object.keys(init.grants).sort()).toEqual([...ORGS].sort());
+      if (overridden) {
+        for (const org of ORGS) expect(init.passwords[org]).toBe(PASSWORD_OVERRIDES[`${org.toUpperCase()}_DB_PASSWORD`]);
+      }
+
+      for (const org of ORGS) {
+        expectDatabaseUrl(`${org} DATABASE_URL`, environmentOf(resolved.services[org]).DATABASE_URL, org, init.passwords);
+        expectDatabaseUrl(`seed ${org.toUpperCase()}_DATABASE_URL`, environmentOf(resolved.services.seed)[`${org.toUpperCase()}_DATABASE_URL`], org, init.passwords);
+      }
+    });
+  });
+
+  describe('image', () => {
+    const nodeServices = ['seed', ...ORGS, 'gateway'];
+
+    it('builds one image for every Node service from a Dockerfile that exists', () => {
+      const builds = nodeServices.map((name) => JSON.stringify({ build: services[name].build, image: services[name].image }));
+      expect(new Set(builds).size).toBe(1);
+      const build = services.seed.build;
+      const context = typeof build === 'string' ? build : (build?.context ?? '.');
+      const dockerfile = typeof build === 'object' && build.dockerfile ? build.dockerfile : 'Dockerfile';
+      expect(resolve(ROOT, context)).toBe(ROOT);
+      const dockerfilePath = resolve(ROOT, context, dockerfile);
+      expect({ dockerfile, exists: existsSync(dockerfilePath) }).toEqual({ dockerfile, exists: true });
+      // BuildKit reads `<Dockerfile>.dockerignore` next to the Dockerfile.
+      const ignore = readFileSync(`${dockerfilePath}.dockerignore`, 'utf8').split('\n').map((line) => line.trim());
+      for (const pattern of ['node_modules', 'dist', 'data', '.git']) {
+        expect(ignore.some((line) => line === pattern || line === `**/${pattern}`)).toBe(true);
+      }
+    });
+  });
+});
+
+describe('compose interpolation (test helper)', () => {
+  it('resolves defaults, set values and escapes as docker compose does', () => {
+    expect(interpolate('a${X:-d}b', {})).toBe('adb');
+    expect(interpolate('${X:-d}', { X: '' })).toBe('d');
+    expect(interpolate('${X-d}', { X: '' })).toBe('');
+    expect(interpolate('${X:-d}', { X: 'v' })).toBe('v');
+    expect(interpolate('${X}/$X', { X: 'v' })).toBe('v/v');
+    expect(interpolate('$${X}', { X: 'v' })).toBe('${X}');
+    expect(() => interpolate('${X:?needed}', {})).toThrow('needed');
+  });
+});

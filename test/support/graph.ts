@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLClient } from 'graphql-request';
+import { createApp as createAgentur, type AgenturApp } from '../../services/agentur/src';
+import { repoRoot } from '../../services/kit/src/paths';
+import { silentLogger } from '../../services/kit/src/logger';
+import type { TestDatabase, TestDialect } from '../../services/kit/src/testing';
+import { createApp as createKreis, ProviderRegistry, type KreisApp } from '../../services/kreis/src';
+import { createApp as createProvider, type ProviderApp } from '../../services/provider/src';
+import { createGateway, type GatewayApp } from '../../gateway/src/app';
+import { loadWorld } from '../../scripts/seed/load';
+import { generateWorld, type World } from '../../scripts/seed/world';
+
+/** The whole graph in this process: real subgraphs on loopback ports, real databases, the real gateway. */
+export interface RunningGraph {
+  url: string;
+  client: GraphQLClient;
+  world: World;
+  kreis: KreisApp;
+  providers: Record<string, ProviderApp>;
+  agentur: AgenturApp;
+  gateway: GatewayApp;
+  /** Subgraph name to its URL, for tests that call a subgraph directly. */
+  subgraphUrls: Record<string, string>;
+  /** SQL statements each subgraph has run since the last reset. */
+  statements(): Record<string, number>;
+  resetStatements(): void;
+  close(): Promise<void>;
+}
+
+export async function startGraph(dialect: TestDialect, options: { participants?: number; seed?: number } = {}): Promise<RunningGraph> {
+  const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services/kreis/providers.json'));
+  const databases: TestDatabase[] = [];
+  const database = async (label: string) => {
+    const created = await dialect.createDatabase(label);
+    databases.push(created);
+    return created.url;
+  };
+  const closers: Array<() => Promise<void>> = [];
+  try {
+    const kreis = await createKreis({ databaseUrl: await database('kreis'), registry, logger: silentLogger });
+    closers.push(() => kreis.close());
+    const kreisUrl = await kreis.listen(0);
+    const providers: Record<string, ProviderApp> = {};
+    const subgraphUrls: Record<string, string> = { kreis: kreisUrl };
+    for (const provider of registry.providers) {
+      const app = await createProvider({ providerId: provider.id, databaseUrl: await database(provider.id), kreisUrl, logger: silentLogger });
+      closers.push(() => app.close());
+      providers[provider.id] = app;
+      subgraphUrls[provider.id] = await app.listen(0);
+    }
+    const agentur = await createAgentur({ databaseUrl: await database('agentur'), logger: silentLogger });
+    closers.push(() => agentur.close());
+    subgraphUrls.agentur = await agentur.listen(0);
+
+    const world = generateWorld({ participants: options.participants ?? 380, seed: options.seed, providers: [...registry.providers] });
+    await loadWorld(world, {
+      kreis: kreis.services,
+      agentur: agentur.services,
+      providers: Object.fromEntries(Object.entries(providers).map(([id, app]) => [id, app.services])),
+    });
+
+    const gateway = await createGateway({
+      supergraphSdl: readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8'),
+      subgraphUrls,
+      timeoutMs: 20_000,
+      logger: silentLogger,
+    });
+    closers.push(() => gateway.close());
+    const url = await gateway.listen(0);
+    const apps: Record<string, { database: { statements: { total: number; reset(): void } } }> = { kreis, ...providers, agentur };
+    return {
+      url,
+      client: new GraphQLClient(url),
+      world,
+      kreis,
+      providers,
+      agentur,
+      gateway,
+      subgraphUrls,
+      statements: () => Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, app.database.statements.total])),
+      resetStatements: () => Object.values(apps).forEach((app) => app.database.statements.reset()),
+      close: async () => {
+        for (const close of closers.reverse()) await close();
+        for (const created of databases) await created.drop();
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    for (const created of databases) await created.drop().catch(() => undefined);
+    throw error;
+  }
+}
