@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { repoRoot } from '../services/kit/src/paths';
+import { defaultSqliteUrl, repoRoot } from '../services/kit/src/paths';
 import { loadKreisConfig } from '../services/kreis/src/config';
 import { ProviderRegistry } from '../services/kreis/src/provider/provider.registry';
 import { main as seed } from './seed';
@@ -15,6 +15,9 @@ interface ServiceSpec {
 }
 
 const COLOURS = [36, 33, 35, 32, 34, 31];
+
+/** The shell's environment minus what is set per service, so one DATABASE_URL or PORT cannot reach every service. */
+const inheritedEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PORT', 'PROVIDER_ID'].includes(name)));
 const READY_TIMEOUT_MS = 60_000;
 
 /**
@@ -32,13 +35,20 @@ async function main(): Promise<void> {
   await seed([], process.env);
 
   const kreisPort = Number(process.env.KREIS_PORT ?? 4001);
+  // Each subgraph gets its own organisation's database: the same <ORG>_DATABASE_URL the seed used.
+  const databaseOf = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? defaultSqliteUrl(name);
   const specs: ServiceSpec[] = [
-    { name: 'kreis', script: 'services/kreis/src/main.js', port: kreisPort, env: {} },
+    { name: 'kreis', script: 'services/kreis/src/main.js', port: kreisPort, env: { DATABASE_URL: databaseOf('kreis') } },
     ...registry.providers.map((provider) => {
       const port = Number(process.env[`${provider.id.toUpperCase()}_PORT`] ?? new URL(provider.routingUrl).port);
-      return { name: provider.id, script: 'services/provider/src/main.js', port, env: { PROVIDER_ID: provider.id, KREIS_URL: `http://127.0.0.1:${kreisPort}/graphql` } };
+      return {
+        name: provider.id,
+        script: 'services/provider/src/main.js',
+        port,
+        env: { PROVIDER_ID: provider.id, DATABASE_URL: databaseOf(provider.id), KREIS_URL: `http://127.0.0.1:${kreisPort}/graphql` },
+      };
     }),
-    { name: 'agentur', script: 'services/agentur/src/main.js', port: Number(process.env.AGENTUR_PORT ?? 4004), env: {} },
+    { name: 'agentur', script: 'services/agentur/src/main.js', port: Number(process.env.AGENTUR_PORT ?? 4004), env: { DATABASE_URL: databaseOf('agentur') } },
   ];
   const subgraphUrls = Object.fromEntries(specs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
 
@@ -48,7 +58,7 @@ async function main(): Promise<void> {
   const run = (spec: ServiceSpec, index: number) => {
     const child = spawn(process.execPath, [join(root, 'dist', spec.script)], {
       cwd: root,
-      env: { ...process.env, ...spec.env, PORT: String(spec.port) },
+      env: { ...inheritedEnv, ...spec.env, PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const prefix = `\u001b[${COLOURS[index % COLOURS.length]}m${spec.name.padEnd(10)}\u001b[0m|`;

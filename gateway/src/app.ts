@@ -1,11 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createLogger, type Logger } from '../../services/kit/src/logger';
+import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 
 // No usage data leaves the Kreis: @apollo/gateway reports anonymous telemetry unless told not to.
@@ -45,7 +46,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   });
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: subgraphs[name] ?? url, fetcher }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphs[name] ?? url, fetcher }),
     logger: { debug: () => {}, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadConfig, positiveInt, port, str } from '../../services/kit/src/config';
+import { ConfigError, loadConfig, positiveInt, port, str } from '../../services/kit/src/config';
 import { repoRoot } from '../../services/kit/src/paths';
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -24,7 +24,7 @@ export function subgraphUrlOverrides(names: string[], env: NodeJS.ProcessEnv = p
     const variable = `${name.toUpperCase()}_URL`;
     const value = env[variable];
     if (!value) continue;
-    if (!/^https?:\/\/[^\s]+$/.test(value)) throw new Error(`Invalid configuration: ${variable} is malformed: must be an http(s) URL`);
+    if (!/^https?:\/\/[^\s]+$/.test(value)) throw new ConfigError({ [variable]: 'is malformed: must be an http(s) URL' });
     overrides[name] = value;
   }
   return overrides;

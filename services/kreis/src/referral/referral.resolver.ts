@@ -25,10 +25,10 @@ export class ReferralResolver {
   @FieldResolver(() => ProviderCaseStub, {
     nullable: true,
     name: 'case',
-    description: 'The provider’s case for this referral, from that provider’s subgraph; null until the provider opens it.',
+    description: 'The provider’s case for this referral, from that provider’s subgraph; null until the referral has started.',
   })
   providerCase(@Root() referral: ReferralType) {
-    return providerCaseLink(referral.providerId, referral.id);
+    return referral.startedOn ? providerCaseLink(referral.providerId, referral.id) : null;
   }
 
   @Mutation(() => ReferralType, { description: 'Refers a participant to a module; the provider defaults by bank of the Rhine.' })

@@ -1,0 +1,28 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+
+/**
+ * Keeps a subgraph's own error when it rejects a whole request (HTTP 4xx with a
+ * GraphQL body, e.g. a malformed LocalDate in the variables). The stock data
+ * source would report "400: Bad Request" with code INTERNAL_SERVER_ERROR and
+ * the subgraph's URL and response body attached.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource {
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    let body: unknown;
+    try {
+      body = await this.parseBody(response);
+    } catch {
+      body = undefined;
+    }
+    const errors = (body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | undefined)?.errors;
+    const first = errors?.[0];
+    if (first && typeof first.message === 'string' && typeof first.extensions?.code === 'string') {
+      return new GraphQLError(errors!.map((e) => e.message).join(' '), { extensions: { code: first.extensions.code } });
+    }
+    return new GraphQLError(`A subgraph could not answer (HTTP ${response.status}); nothing was changed there.`, {
+      extensions: { code: 'SUBGRAPH_ERROR' },
+    });
+  }
+}
