@@ -9,7 +9,10 @@ async function main(): Promise<void> {
   const schemaDir = join(repoRoot(), 'schema');
   mkdirSync(join(schemaDir, 'subgraphs'), { recursive: true });
   for (const subgraph of artifacts.subgraphs) {
-    writeFileSync(join(schemaDir, 'subgraphs', `${subgraph.name}.graphql`), subgraph.sdl.endsWith('\n') ? subgraph.sdl : `${subgraph.sdl}\n`);
+    writeFileSync(
+      join(schemaDir, 'subgraphs', `${subgraph.name}.graphql`),
+      subgraph.sdl.endsWith('\n') ? subgraph.sdl : `${subgraph.sdl}\n`,
+    );
   }
   writeFileSync(join(schemaDir, 'supergraph.yaml'), artifacts.supergraphYaml);
   writeFileSync(join(schemaDir, 'supergraph.graphql'), `${artifacts.supergraphSdl}\n`);

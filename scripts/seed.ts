@@ -52,7 +52,9 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   const kreis = await openKreis({ databaseUrl: urls.KREIS_DATABASE_URL, registry, logger: quiet });
   const agentur = await openAgentur({ databaseUrl: urls.AGENTUR_DATABASE_URL, logger: quiet });
   const providers = await Promise.all(
-    registry.providers.map((p) => openProvider({ providerId: p.id, databaseUrl: urls[`${p.id.toUpperCase()}_DATABASE_URL`], logger: quiet })),
+    registry.providers.map((p) =>
+      openProvider({ providerId: p.id, databaseUrl: urls[`${p.id.toUpperCase()}_DATABASE_URL`], logger: quiet }),
+    ),
   );
   try {
     const outcome = await loadWorld(world, {

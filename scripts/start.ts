@@ -17,7 +17,9 @@ interface ServiceSpec {
 const COLOURS = [36, 33, 35, 32, 34, 31];
 
 /** The shell's environment minus what is set per service, so one DATABASE_URL or PORT cannot reach every service. */
-const inheritedEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PORT', 'PROVIDER_ID'].includes(name)));
+const inheritedEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PORT', 'PROVIDER_ID'].includes(name)),
+);
 const READY_TIMEOUT_MS = 60_000;
 
 /**
@@ -48,7 +50,12 @@ async function main(): Promise<void> {
         env: { PROVIDER_ID: provider.id, DATABASE_URL: databaseOf(provider.id), KREIS_URL: `http://127.0.0.1:${kreisPort}/graphql` },
       };
     }),
-    { name: 'agentur', script: 'services/agentur/src/main.js', port: Number(process.env.AGENTUR_PORT ?? 4004), env: { DATABASE_URL: databaseOf('agentur') } },
+    {
+      name: 'agentur',
+      script: 'services/agentur/src/main.js',
+      port: Number(process.env.AGENTUR_PORT ?? 4004),
+      env: { DATABASE_URL: databaseOf('agentur') },
+    },
   ];
   const subgraphUrls = Object.fromEntries(specs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
 
@@ -93,10 +100,15 @@ async function stopAll(code: number): Promise<void> {
   stopping = true;
   log('launcher', 'stopping all services');
   const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
-  await Promise.all(running.map((child) => new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  })));
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
   process.exit(code);
 }
 

@@ -69,7 +69,14 @@ const SUBGRAPHS: { service: Org; loader: Loader; entry: string }[] = [
 function interpolate(text: string, env: Env): string {
   return text.replace(
     /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (match, braced: string | undefined, colon: string | undefined, op: string | undefined, arg: string | undefined, bare: string | undefined) => {
+    (
+      match,
+      braced: string | undefined,
+      colon: string | undefined,
+      op: string | undefined,
+      arg: string | undefined,
+      bare: string | undefined,
+    ) => {
       if (match === '$$') return '$';
       const name = (braced ?? bare) as string;
       const value = env[name];
@@ -175,7 +182,9 @@ interface InitResult {
 
 function initScriptPath(mysql: Service): string {
   const mounts = (mysql.volumes ?? []).map((volume) =>
-    typeof volume === 'string' ? { source: volume.split(':')[0], target: volume.split(':')[1] } : { source: volume.source ?? '', target: volume.target ?? '' },
+    typeof volume === 'string'
+      ? { source: volume.split(':')[0], target: volume.split(':')[1] }
+      : { source: volume.source ?? '', target: volume.target ?? '' },
   );
   const init = mounts.filter((mount) => mount.target?.startsWith('/docker-entrypoint-initdb.d'));
   expect(init).toHaveLength(1);
@@ -201,7 +210,9 @@ function runInitScript(scriptPath: string, mysqlEnv: Env): InitResult {
     const sql = existsSync(out) ? readFileSync(out, 'utf8') : '';
     const literal = String.raw`'(?:[^'\\]|''|\\.)*'`;
     const passwords: Record<string, string> = {};
-    for (const m of sql.matchAll(new RegExp(String.raw`(?:CREATE|ALTER) USER (?:IF NOT EXISTS )?'([^']+)'@'[^']*' IDENTIFIED BY (${literal})`, 'gi'))) {
+    for (const m of sql.matchAll(
+      new RegExp(String.raw`(?:CREATE|ALTER) USER (?:IF NOT EXISTS )?'([^']+)'@'[^']*' IDENTIFIED BY (${literal})`, 'gi'),
+    )) {
       const password = unquoteSql(m[2]);
       if (m[1] in passwords) expect({ user: m[1], password }).toEqual({ user: m[1], password: passwords[m[1]] });
       passwords[m[1]] = password;
@@ -235,7 +246,14 @@ function expectDatabaseUrl(label: string, url: string | undefined, org: Org, pas
   const match = /^(mysql):\/\/([^:/@]*):([^/]*)@([^@:/]+):(\d+)\/([A-Za-z0-9_$-]+)$/.exec(url ?? '');
   expect({ label, url, parsed: match !== null }).toEqual({ label, url, parsed: true });
   const [, protocol, user, password, host, port, database] = match as RegExpExecArray;
-  expect({ label, protocol, user, host, port, database }).toEqual({ label, protocol: 'mysql', user: org, host: 'mysql', port: '3306', database: org });
+  expect({ label, protocol, user, host, port, database }).toEqual({
+    label,
+    protocol: 'mysql',
+    user: org,
+    host: 'mysql',
+    port: '3306',
+    database: org,
+  });
   expect({ label, password }).toEqual({ label, password: passwords[org] });
 }
 
@@ -305,7 +323,8 @@ describe('docker-compose.yml', () => {
       expect(config.HOST).toBe('0.0.0.0');
       expect(publishedPorts(service)).toEqual(['4000:4000']);
       expect(healthcheckText(service)).toContain('http://127.0.0.1:4000/health');
-      for (const [name, other] of Object.entries(services)) if (name !== 'gateway') expect({ name, ports: other.ports ?? [] }).toEqual({ name, ports: [] });
+      for (const [name, other] of Object.entries(services))
+        if (name !== 'gateway') expect({ name, ports: other.ports ?? [] }).toEqual({ name, ports: [] });
     });
 
     it('routes each subgraph of the supergraph to its compose service and port', () => {
@@ -400,7 +419,12 @@ describe('docker-compose.yml', () => {
 
       for (const org of ORGS) {
         expectDatabaseUrl(`${org} DATABASE_URL`, environmentOf(resolved.services[org]).DATABASE_URL, org, init.passwords);
-        expectDatabaseUrl(`seed ${org.toUpperCase()}_DATABASE_URL`, environmentOf(resolved.services.seed)[`${org.toUpperCase()}_DATABASE_URL`], org, init.passwords);
+        expectDatabaseUrl(
+          `seed ${org.toUpperCase()}_DATABASE_URL`,
+          environmentOf(resolved.services.seed)[`${org.toUpperCase()}_DATABASE_URL`],
+          org,
+          init.passwords,
+        );
       }
     });
   });
@@ -418,7 +442,9 @@ describe('docker-compose.yml', () => {
       const dockerfilePath = resolve(ROOT, context, dockerfile);
       expect({ dockerfile, exists: existsSync(dockerfilePath) }).toEqual({ dockerfile, exists: true });
       // BuildKit reads `<Dockerfile>.dockerignore` next to the Dockerfile.
-      const ignore = readFileSync(`${dockerfilePath}.dockerignore`, 'utf8').split('\n').map((line) => line.trim());
+      const ignore = readFileSync(`${dockerfilePath}.dockerignore`, 'utf8')
+        .split('\n')
+        .map((line) => line.trim());
       for (const pattern of ['node_modules', 'dist', 'data', '.git']) {
         expect(ignore.some((line) => line === pattern || line === `**/${pattern}`)).toBe(true);
       }

@@ -8,22 +8,66 @@ const JOURNEY = gql`
     id
     givenName
     birthYear
-    municipality { id provider { id } }
+    municipality {
+      id
+      provider {
+        id
+      }
+    }
     referrals {
       id
       module
       status
-      provider { id }
+      provider {
+        id
+      }
       case {
         __typename
         id
-        coachingSessions { id heldOn durationMinutes topic }
-        enrolments { id status course { id title module } }
-        certificates { id kind title level result issuedOn }
-        internships { id employer occupation startsOn endsOn }
+        coachingSessions {
+          id
+          heldOn
+          durationMinutes
+          topic
+        }
+        enrolments {
+          id
+          status
+          course {
+            id
+            title
+            module
+          }
+        }
+        certificates {
+          id
+          kind
+          title
+          level
+          result
+          issuedOn
+        }
+        internships {
+          id
+          employer
+          occupation
+          startsOn
+          endsOn
+        }
       }
     }
-    placements { id kind office employerName occupation { kldbCode title } startsOn endsOn }
+    placements {
+      id
+      kind
+      office
+      employerName
+      occupation {
+        kldbCode
+        title
+      }
+      startsOn
+      endsOn
+    }
   }
 `;
 
@@ -32,8 +76,16 @@ const PAGE = gql`
   query Page($first: Int!, $after: String) {
     participants(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { ...Journey } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...Journey
+        }
+      }
     }
   }
 `;
@@ -59,7 +111,11 @@ interface Journey {
 }
 
 interface PageResult {
-  participants: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: Journey }> };
+  participants: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ cursor: string; node: Journey }>;
+  };
 }
 
 describe.each(testDialects().map((d) => [d.name, d] as const))('the federated graph on %s', (_name, dialect) => {
@@ -80,10 +136,11 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
     expect(result.participants.totalCount).toBe(graph.world.participants.length);
 
     const ids = nodes.map((n) => n.id);
-    const kreisRows: Array<{ id: string; participant_id: string; provider_id: string; module: string }> = await graph.kreis.database.dataSource.query(
-      `SELECT id, participant_id, provider_id, module FROM referral WHERE participant_id IN (${ids.map(() => '?').join(',')})`,
-      ids,
-    );
+    const kreisRows: Array<{ id: string; participant_id: string; provider_id: string; module: string }> =
+      await graph.kreis.database.dataSource.query(
+        `SELECT id, participant_id, provider_id, module FROM referral WHERE participant_id IN (${ids.map(() => '?').join(',')})`,
+        ids,
+      );
     const placementRows: Array<{ id: string; participant_id: string; kldb_code: string }> = await graph.agentur.database.dataSource.query(
       `SELECT id, participant_id, kldb_code FROM placement WHERE participant_id IN (${ids.map(() => '?').join(',')})`,
       ids,
@@ -133,11 +190,24 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
     const page = await graph.client.request<PageResult>(PAGE, { first: 5 });
     const wanted = page.participants.edges[3].node;
     const single = await graph.client.request<{ participant: Journey }>(
-      gql`${JOURNEY} query One($id: ID!) { participant(id: $id) { ...Journey } }`,
+      gql`
+        ${JOURNEY}
+        query One($id: ID!) {
+          participant(id: $id) {
+            ...Journey
+          }
+        }
+      `,
       { id: wanted.id },
     );
     expect(single.participant).toEqual(wanted);
-    const missing = await graph.client.request<{ participant: null }>(gql`query { participant(id: "TN-9999") { id } }`);
+    const missing = await graph.client.request<{ participant: null }>(gql`
+      query {
+        participant(id: "TN-9999") {
+          id
+        }
+      }
+    `);
     expect(missing.participant).toBeNull();
   });
 
@@ -145,8 +215,26 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 20; guard += 1) {
-      const result: { participants: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string } }> } } =
-        await graph.client.request(gql`query P($after: String) { participants(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
+      const result: {
+        participants: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string } }> };
+      } = await graph.client.request(
+        gql`
+          query P($after: String) {
+            participants(first: 100, after: $after) {
+              pageInfo {
+                hasNextPage
+                endCursor
+              }
+              edges {
+                node {
+                  id
+                }
+              }
+            }
+          }
+        `,
+        { after },
+      );
       seen.push(...result.participants.edges.map((e) => e.node.id));
       if (!result.participants.pageInfo.hasNextPage) break;
       after = result.participants.pageInfo.endCursor;
@@ -156,24 +244,51 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
 
   it('filters participants by municipality, provider, module, residence status, status and entry dates', async () => {
     const world = graph.world;
-    const filter = { providerId: 'klausenhof', module: 'F4_PREPARATORY_COURSES', residenceStatus: 'DULDUNG', status: 'EXITED', enteredFrom: '2021-06-01', enteredTo: '2023-03-31' };
+    const filter = {
+      providerId: 'klausenhof',
+      module: 'F4_PREPARATORY_COURSES',
+      residenceStatus: 'DULDUNG',
+      status: 'EXITED',
+      enteredFrom: '2021-06-01',
+      enteredTo: '2023-03-31',
+    };
     const expected = world.participants.filter(
       (p) =>
-        p.residenceStatus === 'DULDUNG' && p.exitedOn !== null && p.enteredOn >= '2021-06-01' && p.enteredOn <= '2023-03-31' &&
+        p.residenceStatus === 'DULDUNG' &&
+        p.exitedOn !== null &&
+        p.enteredOn >= '2021-06-01' &&
+        p.enteredOn <= '2023-03-31' &&
         world.referrals.some((r) => r.participantId === p.id && r.providerId === 'klausenhof' && r.module === 'F4_PREPARATORY_COURSES'),
     );
     const result = await graph.client.request<{ participants: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(
-      gql`query F($filter: ParticipantFilter) { participants(first: 500, filter: $filter) { totalCount edges { node { id } } } }`,
+      gql`
+        query F($filter: ParticipantFilter) {
+          participants(first: 500, filter: $filter) {
+            totalCount
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `,
       { filter },
     );
     expect(expected.length).toBeGreaterThan(3);
     expect(result.participants.totalCount).toBe(expected.length);
     expect(result.participants.edges.map((e) => e.node.id)).toEqual(expected.map((p) => p.id));
 
-    const inMoers = await graph.client.request<{ participants: { totalCount: number } }>(
-      gql`{ participants(filter: { municipalityId: "moers", status: ACTIVE }) { totalCount } }`,
+    const inMoers = await graph.client.request<{ participants: { totalCount: number } }>(gql`
+      {
+        participants(filter: { municipalityId: "moers", status: ACTIVE }) {
+          totalCount
+        }
+      }
+    `);
+    expect(inMoers.participants.totalCount).toBe(
+      world.participants.filter((p) => p.municipalityId === 'moers' && p.exitedOn === null).length,
     );
-    expect(inMoers.participants.totalCount).toBe(world.participants.filter((p) => p.municipalityId === 'moers' && p.exitedOn === null).length);
   });
 
   it('runs the same number of SQL statements per subgraph for a page of 10 and a page of 200', async () => {
@@ -191,11 +306,31 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
   });
 
   it('lists the reference data: 13 municipalities with their default provider, and the providers', async () => {
-    const result = await graph.client.request<{ municipalities: Array<{ id: string; bank: string; provider: { id: string } }>; providers: Array<{ id: string; municipalities: Array<{ id: string }> }> }>(
-      gql`{ municipalities { id bank provider { id } } providers { id municipalities { id } } }`,
-    );
+    const result = await graph.client.request<{
+      municipalities: Array<{ id: string; bank: string; provider: { id: string } }>;
+      providers: Array<{ id: string; municipalities: Array<{ id: string }> }>;
+    }>(gql`
+      {
+        municipalities {
+          id
+          bank
+          provider {
+            id
+          }
+        }
+        providers {
+          id
+          municipalities {
+            id
+          }
+        }
+      }
+    `);
     expect(result.municipalities).toHaveLength(13);
     for (const m of result.municipalities) expect(m.provider.id).toBe(m.bank === 'LEFT' ? 'fachwerk' : 'klausenhof');
-    expect(result.providers.map((p) => [p.id, p.municipalities.length])).toEqual([['klausenhof', 6], ['fachwerk', 7]]);
+    expect(result.providers.map((p) => [p.id, p.municipalities.length])).toEqual([
+      ['klausenhof', 6],
+      ['fachwerk', 7],
+    ]);
   });
 });

@@ -56,7 +56,16 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
 
   const REGISTER = gql`
     mutation Register($input: RegisterParticipantInput!) {
-      registerParticipant(input: $input) { id birthYear municipality { id provider { id } } }
+      registerParticipant(input: $input) {
+        id
+        birthYear
+        municipality {
+          id
+          provider {
+            id
+          }
+        }
+      }
     }
   `;
   const eligible = {
@@ -70,29 +79,64 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
   };
 
   it('registers an eligible person, refers them, and the provider records the case', async () => {
-    const registered = await graph.client.request<{ registerParticipant: { id: string; birthYear: number; municipality: { provider: { id: string } } } }>(REGISTER, { input: eligible });
+    const registered = await graph.client.request<{
+      registerParticipant: { id: string; birthYear: number; municipality: { provider: { id: string } } };
+    }>(REGISTER, { input: eligible });
     expect(registered.registerParticipant.id).toBe('TN-0061');
     expect(registered.registerParticipant.municipality.provider.id).toBe('klausenhof');
 
-    const referral = await graph.client.request<{ referParticipant: { id: string; provider: { id: string }; case: null } }>(
-      gql`mutation { referParticipant(input: { participantId: "TN-0061", module: F1_COACHING, referredOn: "2022-09-02" }) { id provider { id } case { id } } }`,
-    );
+    const referral = await graph.client.request<{ referParticipant: { id: string; provider: { id: string }; case: null } }>(gql`
+      mutation {
+        referParticipant(input: { participantId: "TN-0061", module: F1_COACHING, referredOn: "2022-09-02" }) {
+          id
+          provider {
+            id
+          }
+          case {
+            id
+          }
+        }
+      }
+    `);
     expect(referral.referParticipant.provider.id).toBe('klausenhof');
     expect(referral.referParticipant.case).toBeNull();
     const referralId = referral.referParticipant.id;
 
     const opened = await graph.client.request<{ klausenhof: { openCase: { id: string; module: string } } }>(
-      gql`mutation Open($id: ID!) { klausenhof { openCase(referralId: $id, openedOn: "2022-09-05") { id module } } }`,
+      gql`
+        mutation Open($id: ID!) {
+          klausenhof {
+            openCase(referralId: $id, openedOn: "2022-09-05") {
+              id
+              module
+            }
+          }
+        }
+      `,
       { id: referralId },
     );
     expect(opened.klausenhof.openCase).toEqual({ id: referralId, module: 'F1_COACHING' });
     await graph.client.request(
-      gql`mutation Start($id: ID!) { changeReferralStatus(input: { referralId: $id, status: ACTIVE, on: "2022-09-05" }) { status } }`,
+      gql`
+        mutation Start($id: ID!) {
+          changeReferralStatus(input: { referralId: $id, status: ACTIVE, on: "2022-09-05" }) {
+            status
+          }
+        }
+      `,
       { id: referralId },
     );
 
     await graph.client.request(
-      gql`mutation Sessions($sessions: [CoachingSessionInput!]!) { klausenhof { recordCoachingSessions(sessions: $sessions) { id } } }`,
+      gql`
+        mutation Sessions($sessions: [CoachingSessionInput!]!) {
+          klausenhof {
+            recordCoachingSessions(sessions: $sessions) {
+              id
+            }
+          }
+        }
+      `,
       {
         sessions: [
           { caseId: referralId, heldOn: '2022-09-06', durationMinutes: 60, topic: 'ORIENTATION' },
@@ -100,12 +144,45 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
         ],
       },
     );
-    await graph.client.request(
-      gql`mutation { recordPlacement(input: { participantId: "TN-0061", kind: AUSBILDUNG, office: AGENTUR_FUER_ARBEIT, employerName: "Bäckerei Beispiel", kldbCode: "29202", occupationTitle: "Bäckerin", startsOn: "2023-08-01" }) { id } }`,
-    );
-    const journey = await graph.client.request<{ participant: { referrals: Array<{ case: { __typename: string; coachingSessions: Array<{ topic: string }> } }>; placements: Array<{ kind: string }> } }>(
-      gql`{ participant(id: "TN-0061") { referrals { case { __typename coachingSessions { topic } } } placements { kind } } }`,
-    );
+    await graph.client.request(gql`
+      mutation {
+        recordPlacement(
+          input: {
+            participantId: "TN-0061"
+            kind: AUSBILDUNG
+            office: AGENTUR_FUER_ARBEIT
+            employerName: "Bäckerei Beispiel"
+            kldbCode: "29202"
+            occupationTitle: "Bäckerin"
+            startsOn: "2023-08-01"
+          }
+        ) {
+          id
+        }
+      }
+    `);
+    const journey = await graph.client.request<{
+      participant: {
+        referrals: Array<{ case: { __typename: string; coachingSessions: Array<{ topic: string }> } }>;
+        placements: Array<{ kind: string }>;
+      };
+    }>(gql`
+      {
+        participant(id: "TN-0061") {
+          referrals {
+            case {
+              __typename
+              coachingSessions {
+                topic
+              }
+            }
+          }
+          placements {
+            kind
+          }
+        }
+      }
+    `);
     expect(journey.participant.referrals[0].case.__typename).toBe('KlausenhofCase');
     expect(journey.participant.referrals[0].case.coachingSessions.map((s) => s.topic)).toEqual(['ORIENTATION', 'APPLICATION']);
     expect(journey.participant.placements).toEqual([{ kind: 'AUSBILDUNG' }]);
@@ -120,12 +197,23 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
   });
 
   it('rejects a municipality outside Kreis Wesel', async () => {
-    await expectRejected(REGISTER, { input: { ...eligible, municipalityId: 'duisburg' } }, 'BAD_USER_INPUT', /not a municipality of Kreis Wesel/);
+    await expectRejected(
+      REGISTER,
+      { input: { ...eligible, municipalityId: 'duisburg' } },
+      'BAD_USER_INPUT',
+      /not a municipality of Kreis Wesel/,
+    );
   });
 
   it('rejects an unknown module', async () => {
     await expectRejected(
-      gql`mutation Refer($input: ReferParticipantInput!) { referParticipant(input: $input) { id } }`,
+      gql`
+        mutation Refer($input: ReferParticipantInput!) {
+          referParticipant(input: $input) {
+            id
+          }
+        }
+      `,
       { input: { participantId: 'TN-0001', module: 'F9_ASTRONAUT_TRAINING', referredOn: '2023-01-02' } },
       'BAD_USER_INPUT',
       /F9_ASTRONAUT_TRAINING/,
@@ -139,16 +227,33 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
 
   it('rejects a provider opening a case for another provider’s referral', async () => {
     const fachwerkCase = graph.world.providers.fachwerk.cases[0];
-    const fachwerkReferral = graph.world.referrals.find((r) => r.providerId === 'fachwerk' && r.status === 'REFERRED')
-      ?? graph.world.referrals.find((r) => r.providerId === 'fachwerk')!;
+    const fachwerkReferral =
+      graph.world.referrals.find((r) => r.providerId === 'fachwerk' && r.status === 'REFERRED') ??
+      graph.world.referrals.find((r) => r.providerId === 'fachwerk')!;
     await expectRejected(
-      gql`mutation Open($id: ID!) { klausenhof { openCase(referralId: $id, openedOn: "2023-10-01") { id } } }`,
+      gql`
+        mutation Open($id: ID!) {
+          klausenhof {
+            openCase(referralId: $id, openedOn: "2023-10-01") {
+              id
+            }
+          }
+        }
+      `,
       { id: fachwerkReferral.id },
       'FORBIDDEN',
       /assigned to fachwerk; klausenhof cannot/,
     );
     await expectRejected(
-      gql`mutation Sessions($sessions: [CoachingSessionInput!]!) { klausenhof { recordCoachingSessions(sessions: $sessions) { id } } }`,
+      gql`
+        mutation Sessions($sessions: [CoachingSessionInput!]!) {
+          klausenhof {
+            recordCoachingSessions(sessions: $sessions) {
+              id
+            }
+          }
+        }
+      `,
       { sessions: [{ caseId: fachwerkCase.id, heldOn: fachwerkCase.openedOn, durationMinutes: 30, topic: 'OTHER' }] },
       'NOT_FOUND',
       new RegExp(`Case of klausenhof ${fachwerkCase.id} does not exist`),
@@ -156,10 +261,19 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
   });
 
   it('records no session at all when one of several is invalid', async () => {
-    const open = graph.world.providers.klausenhof.cases.find((c) => c.closedOn === null && c.module === 'F1_COACHING')
-      ?? graph.world.providers.klausenhof.cases[0];
+    const open =
+      graph.world.providers.klausenhof.cases.find((c) => c.closedOn === null && c.module === 'F1_COACHING') ??
+      graph.world.providers.klausenhof.cases[0];
     await expectRejected(
-      gql`mutation Sessions($sessions: [CoachingSessionInput!]!) { klausenhof { recordCoachingSessions(sessions: $sessions) { id } } }`,
+      gql`
+        mutation Sessions($sessions: [CoachingSessionInput!]!) {
+          klausenhof {
+            recordCoachingSessions(sessions: $sessions) {
+              id
+            }
+          }
+        }
+      `,
       {
         sessions: [
           { caseId: open.id, heldOn: open.openedOn, durationMinutes: 30, topic: 'OTHER' },
@@ -172,20 +286,48 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
   });
 
   it('rejects a placement with a malformed KldB code or dates out of order', async () => {
-    const RECORD = gql`mutation Record($input: RecordPlacementInput!) { recordPlacement(input: $input) { id } }`;
+    const RECORD = gql`
+      mutation Record($input: RecordPlacementInput!) {
+        recordPlacement(input: $input) {
+          id
+        }
+      }
+    `;
     const placement = {
-      participantId: 'TN-0002', kind: 'BESCHAEFTIGUNG', office: 'JOBCENTER', employerName: 'Lager GmbH',
-      kldbCode: '51312', occupationTitle: 'Lagerhelfer', startsOn: '2023-03-01', endsOn: '2023-09-30',
+      participantId: 'TN-0002',
+      kind: 'BESCHAEFTIGUNG',
+      office: 'JOBCENTER',
+      employerName: 'Lager GmbH',
+      kldbCode: '51312',
+      occupationTitle: 'Lagerhelfer',
+      startsOn: '2023-03-01',
+      endsOn: '2023-09-30',
     };
-    await expectRejected(RECORD, { input: { ...placement, kldbCode: '5131' } }, 'BAD_USER_INPUT', /kldbCode must be a KldB 2010 code of exactly 5 digits/);
-    await expectRejected(RECORD, { input: { ...placement, endsOn: '2023-02-01' } }, 'BAD_USER_INPUT', /endsOn \(2023-02-01\) must not be before startsOn/);
+    await expectRejected(
+      RECORD,
+      { input: { ...placement, kldbCode: '5131' } },
+      'BAD_USER_INPUT',
+      /kldbCode must be a KldB 2010 code of exactly 5 digits/,
+    );
+    await expectRejected(
+      RECORD,
+      { input: { ...placement, endsOn: '2023-02-01' } },
+      'BAD_USER_INPUT',
+      /endsOn \(2023-02-01\) must not be before startsOn/,
+    );
     await expectRejected(RECORD, { input: { ...placement, kind: 'PRAKTIKUM' } }, 'BAD_USER_INPUT', /PRAKTIKUM/);
   });
 
   it('rejects a referral dated before the participant entered', async () => {
     const participant = graph.world.participants.find((p) => p.exitedOn === null)!;
     await expectRejected(
-      gql`mutation Refer($input: ReferParticipantInput!) { referParticipant(input: $input) { id } }`,
+      gql`
+        mutation Refer($input: ReferParticipantInput!) {
+          referParticipant(input: $input) {
+            id
+          }
+        }
+      `,
       { input: { participantId: participant.id, module: 'F2_QUALIFICATION_LANGUAGE', referredOn: '2020-01-01' } },
       'BAD_USER_INPUT',
       /referredOn \(2020-01-01\) must not be before/,

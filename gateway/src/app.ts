@@ -47,7 +47,12 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphs[name] ?? url, fetcher }),
-    logger: { debug: () => {}, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+    logger: {
+      debug: () => {},
+      info: (m) => logger.info(String(m)),
+      warn: (m) => logger.warn(String(m)),
+      error: (m) => logger.error(String(m)),
+    },
   });
 
   const app = express();

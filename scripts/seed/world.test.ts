@@ -67,7 +67,10 @@ class Index {
   readonly names = new Set<string>();
   readonly defaultProvider = new Map<string, string>();
 
-  constructor(readonly world: World, providers: { id: string; bank: string }[]) {
+  constructor(
+    readonly world: World,
+    providers: { id: string; bank: string }[],
+  ) {
     for (const p of world.participants) {
       this.participants.set(p.id, p);
       this.names.add(p.givenName);
@@ -107,7 +110,10 @@ function checkParticipants(ix: Index, n: number): Violations {
     v.check(p.id === `TN-${String(k + 1).padStart(width, '0')}`, () => `participant ${k} has id ${p.id}`);
     v.check(!seen.has(p.id), () => `duplicate participant ${p.id}`);
     seen.add(p.id);
-    v.check(/^[A-Z][A-Za-z' -]+$/.test(p.givenName) && /^[A-Z][A-Za-z' -]+$/.test(p.familyName), () => `${p.id} name ${p.givenName} ${p.familyName}`);
+    v.check(
+      /^[A-Z][A-Za-z' -]+$/.test(p.givenName) && /^[A-Z][A-Za-z' -]+$/.test(p.familyName),
+      () => `${p.id} name ${p.givenName} ${p.familyName}`,
+    );
     v.check(Object.values(Gender).includes(p.gender), () => `${p.id} gender ${p.gender}`);
     v.check(Object.values(ResidenceStatus).includes(p.residenceStatus), () => `${p.id} residence ${p.residenceStatus}`);
     v.check(municipalityIds.has(p.municipalityId), () => `${p.id} municipality ${p.municipalityId}`);
@@ -138,9 +144,15 @@ function checkReferrals(ix: Index): Violations {
     const p = ix.participants.get(r.participantId);
     v.check(p !== undefined, () => `${r.id} participant ${r.participantId} missing`);
     if (!p) return;
-    v.check(r.providerId === ix.defaultProvider.get(p.municipalityId), () => `${r.id} goes to ${r.providerId}, not the default provider of ${p.municipalityId}`);
+    v.check(
+      r.providerId === ix.defaultProvider.get(p.municipalityId),
+      () => `${r.id} goes to ${r.providerId}, not the default provider of ${p.municipalityId}`,
+    );
     v.check(Object.values(Module).includes(r.module), () => `${r.id} module ${r.module}`);
-    v.check(isValidDate(r.referredOn) && r.referredOn >= p.enteredOn && r.referredOn <= END, () => `${r.id} referred ${r.referredOn}, entered ${p.enteredOn}`);
+    v.check(
+      isValidDate(r.referredOn) && r.referredOn >= p.enteredOn && r.referredOn <= END,
+      () => `${r.id} referred ${r.referredOn}, entered ${p.enteredOn}`,
+    );
     const last = p.exitedOn ?? END;
     v.check(r.referredOn <= last, () => `${r.id} referred ${r.referredOn} after exit ${last}`);
     if (r.startedOn !== null) {
@@ -197,9 +209,15 @@ function checkCases(ix: Index): Violations {
       v.check(r !== undefined, () => `${providerId} case ${c.id} has no referral`);
       if (!r) continue;
       v.check(r.providerId === providerId, () => `${providerId} case ${c.id} belongs to a referral to ${r.providerId}`);
-      v.check(r.startedOn !== null && r.status !== ReferralStatus.REFERRED, () => `${providerId} case ${c.id} for a referral that never started`);
+      v.check(
+        r.startedOn !== null && r.status !== ReferralStatus.REFERRED,
+        () => `${providerId} case ${c.id} for a referral that never started`,
+      );
       v.check(c.participantId === r.participantId && c.module === r.module, () => `${providerId} case ${c.id} differs from its referral`);
-      v.check(c.openedOn === r.startedOn && c.closedOn === r.endedOn, () => `${providerId} case ${c.id} dates ${c.openedOn}-${c.closedOn} vs ${r.startedOn}-${r.endedOn}`);
+      v.check(
+        c.openedOn === r.startedOn && c.closedOn === r.endedOn,
+        () => `${providerId} case ${c.id} dates ${c.openedOn}-${c.closedOn} vs ${r.startedOn}-${r.endedOn}`,
+      );
     }
   }
   for (const r of w.referrals) {
@@ -231,7 +249,10 @@ function checkCoursesAndEnrolments(ix: Index): Violations {
       v.check(isValidDate(c.startsOn) && isValidDate(c.endsOn) && c.startsOn <= c.endsOn, () => `${c.id} dates ${c.startsOn}-${c.endsOn}`);
     }
     for (const m of [Module.F2_QUALIFICATION_LANGUAGE, Module.F3_SCHOOL_CERTIFICATE, Module.F4_PREPARATORY_COURSES]) {
-      v.check(pw.courses.some((c) => c.module === m), () => `${providerId} has no course for ${m}`);
+      v.check(
+        pw.courses.some((c) => c.module === m),
+        () => `${providerId} has no course for ${m}`,
+      );
     }
     const cases = ix.cases.get(providerId)!;
     const courses = ix.courses.get(providerId)!;
@@ -241,14 +262,26 @@ function checkCoursesAndEnrolments(ix: Index): Violations {
       v.check(c !== undefined, () => `${e.id} case ${e.caseId} not at ${providerId}`);
       v.check(course !== undefined, () => `${e.id} course ${e.courseId} not in ${providerId}'s catalogue`);
       if (!c || !course) continue;
-      v.check(course.module === c.module && c.module !== Module.F1_COACHING, () => `${e.id} course module ${course.module} vs case ${c.module}`);
+      v.check(
+        course.module === c.module && c.module !== Module.F1_COACHING,
+        () => `${e.id} course module ${course.module} vs case ${c.module}`,
+      );
       const caseEnd = c.closedOn ?? END;
-      v.check(isValidDate(e.enrolledOn) && e.enrolledOn >= c.openedOn && e.enrolledOn <= caseEnd, () => `${e.id} enrolled ${e.enrolledOn} outside case ${c.openedOn}-${caseEnd}`);
-      v.check(e.enrolledOn >= course.startsOn && e.enrolledOn <= course.endsOn, () => `${e.id} enrolled ${e.enrolledOn} outside course ${course.startsOn}-${course.endsOn}`);
+      v.check(
+        isValidDate(e.enrolledOn) && e.enrolledOn >= c.openedOn && e.enrolledOn <= caseEnd,
+        () => `${e.id} enrolled ${e.enrolledOn} outside case ${c.openedOn}-${caseEnd}`,
+      );
+      v.check(
+        e.enrolledOn >= course.startsOn && e.enrolledOn <= course.endsOn,
+        () => `${e.id} enrolled ${e.enrolledOn} outside course ${course.startsOn}-${course.endsOn}`,
+      );
       if (e.status === EnrolmentStatus.COMPLETED) {
         v.check(e.completedOn !== null && isValidDate(e.completedOn), () => `${e.id} completed without date`);
         if (e.completedOn !== null) {
-          v.check(e.completedOn >= e.enrolledOn && e.completedOn <= caseEnd && e.completedOn <= course.endsOn, () => `${e.id} completed ${e.completedOn}`);
+          v.check(
+            e.completedOn >= e.enrolledOn && e.completedOn <= caseEnd && e.completedOn <= course.endsOn,
+            () => `${e.id} completed ${e.completedOn}`,
+          );
         }
       } else {
         v.check(e.completedOn === null, () => `${e.id} ${e.status} with completion ${e.completedOn}`);
@@ -270,8 +303,14 @@ function checkSessions(ix: Index): Violations {
       v.check(c !== undefined, () => `${s.id} case ${s.caseId} not at ${providerId}`);
       if (!c) continue;
       v.check(c.module === Module.F1_COACHING, () => `${s.id} in ${c.module} case`);
-      v.check(isValidDate(s.heldOn) && s.heldOn >= c.openedOn && s.heldOn <= (c.closedOn ?? END), () => `${s.id} held ${s.heldOn} outside case`);
-      v.check(Number.isInteger(s.durationMinutes) && s.durationMinutes >= 15 && s.durationMinutes <= 180, () => `${s.id} lasts ${s.durationMinutes}`);
+      v.check(
+        isValidDate(s.heldOn) && s.heldOn >= c.openedOn && s.heldOn <= (c.closedOn ?? END),
+        () => `${s.id} held ${s.heldOn} outside case`,
+      );
+      v.check(
+        Number.isInteger(s.durationMinutes) && s.durationMinutes >= 15 && s.durationMinutes <= 180,
+        () => `${s.id} lasts ${s.durationMinutes}`,
+      );
       v.check(s.notes.trim().length > 0 && s.notes.length <= 80, () => `${s.id} notes '${s.notes}'`);
       const leaked = s.notes.split(/[\s,.;:()]+/).find((word) => ix.names.has(word));
       v.check(leaked === undefined, () => `${s.id} notes mention the name ${leaked}`);
@@ -296,7 +335,10 @@ function checkCertificatesAndInternships(ix: Index): Violations {
       if (!c) continue;
       v.check(Object.values(CertificateKind).includes(cert.kind), () => `${cert.id} kind ${cert.kind}`);
       v.check(cert.title.trim().length > 0, () => `${cert.id} without title`);
-      v.check(isValidDate(cert.issuedOn) && cert.issuedOn >= c.openedOn && cert.issuedOn <= (c.closedOn ?? END), () => `${cert.id} issued ${cert.issuedOn} outside case ${c.openedOn}-${c.closedOn}`);
+      v.check(
+        isValidDate(cert.issuedOn) && cert.issuedOn >= c.openedOn && cert.issuedOn <= (c.closedOn ?? END),
+        () => `${cert.id} issued ${cert.issuedOn} outside case ${c.openedOn}-${c.closedOn}`,
+      );
       const isExam = cert.kind === CertificateKind.LANGUAGE_EXAM;
       v.check((cert.level !== null) === isExam, () => `${cert.id} ${cert.kind} level ${cert.level}`);
       v.check(
@@ -304,9 +346,13 @@ function checkCertificatesAndInternships(ix: Index): Violations {
         () => `${cert.id} ${cert.kind} result ${cert.result}`,
       );
       if (isExam) {
-        v.check([LanguageLevel.A1, LanguageLevel.A2, LanguageLevel.B1, LanguageLevel.B2].includes(cert.level!), () => `${cert.id} level ${cert.level}`);
+        v.check(
+          [LanguageLevel.A1, LanguageLevel.A2, LanguageLevel.B1, LanguageLevel.B2].includes(cert.level!),
+          () => `${cert.id} level ${cert.level}`,
+        );
       }
-      if (cert.kind === CertificateKind.SCHOOL_CERTIFICATE) v.check(c.module === Module.F3_SCHOOL_CERTIFICATE, () => `${cert.id} school certificate in ${c.module} case`);
+      if (cert.kind === CertificateKind.SCHOOL_CERTIFICATE)
+        v.check(c.module === Module.F3_SCHOOL_CERTIFICATE, () => `${cert.id} school certificate in ${c.module} case`);
     }
     for (const it of pw.internships) {
       const c = cases.get(it.caseId);
@@ -314,7 +360,10 @@ function checkCertificatesAndInternships(ix: Index): Violations {
       if (!c) continue;
       v.check(it.employer.trim().length > 0 && it.occupation.trim().length > 0, () => `${it.id} without employer/occupation`);
       v.check(isValidDate(it.startsOn) && isValidDate(it.endsOn) && it.startsOn <= it.endsOn, () => `${it.id} ${it.startsOn}-${it.endsOn}`);
-      v.check(it.startsOn >= c.openedOn && it.endsOn <= (c.closedOn ?? END), () => `${it.id} ${it.startsOn}-${it.endsOn} outside case ${c.openedOn}-${c.closedOn}`);
+      v.check(
+        it.startsOn >= c.openedOn && it.endsOn <= (c.closedOn ?? END),
+        () => `${it.id} ${it.startsOn}-${it.endsOn} outside case ${c.openedOn}-${c.closedOn}`,
+      );
     }
   }
   return v;
@@ -330,12 +379,19 @@ function checkPlacements(ix: Index): Violations {
     const p = ix.participants.get(pl.participantId);
     v.check(p !== undefined, () => `${pl.id} participant ${pl.participantId} missing`);
     if (!p) return;
-    v.check(Object.values(PlacementKind).includes(pl.kind) && Object.values(Office).includes(pl.office), () => `${pl.id} ${pl.kind} ${pl.office}`);
+    v.check(
+      Object.values(PlacementKind).includes(pl.kind) && Object.values(Office).includes(pl.office),
+      () => `${pl.id} ${pl.kind} ${pl.office}`,
+    );
     v.check(/^\d{5}$/.test(pl.kldbCode), () => `${pl.id} KldB ${pl.kldbCode}`);
     v.check(pl.employerName.trim().length > 0 && pl.occupationTitle.trim().length > 0, () => `${pl.id} without employer/occupation`);
-    v.check(isValidDate(pl.startsOn) && pl.startsOn >= p.enteredOn && pl.startsOn <= END, () => `${pl.id} starts ${pl.startsOn}, entered ${p.enteredOn}`);
+    v.check(
+      isValidDate(pl.startsOn) && pl.startsOn >= p.enteredOn && pl.startsOn <= END,
+      () => `${pl.id} starts ${pl.startsOn}, entered ${p.enteredOn}`,
+    );
     v.check(pl.endsOn === null || (isValidDate(pl.endsOn) && pl.endsOn >= pl.startsOn), () => `${pl.id} ends ${pl.endsOn}`);
-    if (p.residenceStatus === ResidenceStatus.AUFENTHALTSERLAUBNIS) v.check(pl.office === Office.JOBCENTER, () => `${pl.id} ${p.residenceStatus} at ${pl.office}`);
+    if (p.residenceStatus === ResidenceStatus.AUFENTHALTSERLAUBNIS)
+      v.check(pl.office === Office.JOBCENTER, () => `${pl.id} ${p.residenceStatus} at ${pl.office}`);
     if (p.residenceStatus === ResidenceStatus.DULDUNG || p.residenceStatus === ResidenceStatus.GESTATTUNG) {
       v.check(pl.office === Office.AGENTUR_FUER_ARBEIT, () => `${pl.id} ${p.residenceStatus} at ${pl.office}`);
     }
@@ -347,14 +403,18 @@ function checkPlacements(ix: Index): Violations {
   for (const p of w.participants) {
     const list = byParticipant.get(p.id) ?? [];
     const startsAtExit = (kinds: Set<string>) =>
-      p.exitedOn !== null && list.some((pl) => kinds.has(pl.kind) && (pl.startsOn === p.exitedOn || pl.startsOn === addDays(p.exitedOn!, 1)));
-    if (p.exitReason === ExitReason.TRAINING_STARTED) v.check(startsAtExit(training), () => `${p.id} TRAINING_STARTED without matching placement`);
+      p.exitedOn !== null &&
+      list.some((pl) => kinds.has(pl.kind) && (pl.startsOn === p.exitedOn || pl.startsOn === addDays(p.exitedOn!, 1)));
+    if (p.exitReason === ExitReason.TRAINING_STARTED)
+      v.check(startsAtExit(training), () => `${p.id} TRAINING_STARTED without matching placement`);
     if (p.exitReason === ExitReason.EMPLOYMENT_STARTED) {
       v.check(startsAtExit(new Set([PlacementKind.BESCHAEFTIGUNG])), () => `${p.id} EMPLOYMENT_STARTED without matching placement`);
     }
     for (const pl of list) {
-      if (training.has(pl.kind)) v.check(p.exitReason === ExitReason.TRAINING_STARTED, () => `${pl.id} ${pl.kind} but ${p.id} exit ${p.exitReason}`);
-      if (pl.kind === PlacementKind.BESCHAEFTIGUNG) v.check(p.exitReason === ExitReason.EMPLOYMENT_STARTED, () => `${pl.id} ${pl.kind} but ${p.id} exit ${p.exitReason}`);
+      if (training.has(pl.kind))
+        v.check(p.exitReason === ExitReason.TRAINING_STARTED, () => `${pl.id} ${pl.kind} but ${p.id} exit ${p.exitReason}`);
+      if (pl.kind === PlacementKind.BESCHAEFTIGUNG)
+        v.check(p.exitReason === ExitReason.EMPLOYMENT_STARTED, () => `${pl.id} ${pl.kind} but ${p.id} exit ${p.exitReason}`);
     }
   }
   return v;
@@ -377,7 +437,10 @@ function checkConsents(ix: Index): Violations {
     scopes.set(p.id, set);
     v.check(c.grantedOn === p.enteredOn, () => `${c.id} granted ${c.grantedOn}, entered ${p.enteredOn}`);
     if (c.withdrawnOn !== null) {
-      v.check(isValidDate(c.withdrawnOn) && c.withdrawnOn > c.grantedOn && c.withdrawnOn <= END, () => `${c.id} withdrawn ${c.withdrawnOn}`);
+      v.check(
+        isValidDate(c.withdrawnOn) && c.withdrawnOn > c.grantedOn && c.withdrawnOn <= END,
+        () => `${c.id} withdrawn ${c.withdrawnOn}`,
+      );
     }
   });
   return v;
@@ -389,7 +452,10 @@ function checkIds(ix: Index): Violations {
   for (const [providerId, pw] of Object.entries(ix.world.providers)) {
     for (const rows of [pw.coachingSessions, pw.enrolments, pw.certificates, pw.internships] as { id: string }[][]) {
       for (const r of rows) {
-        v.check(typeof r.id === 'string' && r.id.length > 0 && r.id.length <= 40, () => `${providerId} row id '${r.id}' length ${r.id.length}`);
+        v.check(
+          typeof r.id === 'string' && r.id.length > 0 && r.id.length <= 40,
+          () => `${providerId} row id '${r.id}' length ${r.id.length}`,
+        );
         v.check(!all.has(r.id), () => `row id ${r.id} is not unique`);
         all.add(r.id);
       }
@@ -486,14 +552,38 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
 
     it('gender, residence status and municipality', () => {
       const ps = world.participants;
-      expect(share(count(ps, (p) => p.gender === Gender.FEMALE), n)).toBeGreaterThanOrEqual(0.25);
-      expect(share(count(ps, (p) => p.gender === Gender.FEMALE), n)).toBeLessThanOrEqual(0.37);
-      expect(share(count(ps, (p) => p.gender === Gender.MALE), n)).toBeGreaterThanOrEqual(0.6);
-      expect(share(count(ps, (p) => p.gender === Gender.MALE), n)).toBeLessThanOrEqual(0.75);
+      expect(
+        share(
+          count(ps, (p) => p.gender === Gender.FEMALE),
+          n,
+        ),
+      ).toBeGreaterThanOrEqual(0.25);
+      expect(
+        share(
+          count(ps, (p) => p.gender === Gender.FEMALE),
+          n,
+        ),
+      ).toBeLessThanOrEqual(0.37);
+      expect(
+        share(
+          count(ps, (p) => p.gender === Gender.MALE),
+          n,
+        ),
+      ).toBeGreaterThanOrEqual(0.6);
+      expect(
+        share(
+          count(ps, (p) => p.gender === Gender.MALE),
+          n,
+        ),
+      ).toBeLessThanOrEqual(0.75);
       const diverse = count(ps, (p) => p.gender === Gender.DIVERSE);
       expect(diverse).toBeGreaterThanOrEqual(1);
       expect(share(diverse, n)).toBeLessThanOrEqual(0.02);
-      const res = (s: ResidenceStatus) => share(count(ps, (p) => p.residenceStatus === s), n);
+      const res = (s: ResidenceStatus) =>
+        share(
+          count(ps, (p) => p.residenceStatus === s),
+          n,
+        );
       expect(res(ResidenceStatus.DULDUNG)).toBeGreaterThan(0.38);
       expect(res(ResidenceStatus.DULDUNG)).toBeLessThan(0.52);
       expect(res(ResidenceStatus.GESTATTUNG)).toBeGreaterThan(0.28);
@@ -506,8 +596,18 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
       const total = MUNICIPALITIES.reduce((s, m) => s + m.population, 0);
       const left = MUNICIPALITIES.filter((m) => m.bank === 'LEFT').reduce((s, m) => s + m.population, 0) / total;
       const leftIds = new Set(MUNICIPALITIES.filter((m) => m.bank === 'LEFT').map((m) => m.id));
-      expect(Math.abs(share(count(ps, (p) => leftIds.has(p.municipalityId)), n) - left)).toBeLessThan(0.06);
-      const moers = share(count(ps, (p) => p.municipalityId === 'moers'), n);
+      expect(
+        Math.abs(
+          share(
+            count(ps, (p) => leftIds.has(p.municipalityId)),
+            n,
+          ) - left,
+        ),
+      ).toBeLessThan(0.06);
+      const moers = share(
+        count(ps, (p) => p.municipalityId === 'moers'),
+        n,
+      );
       expect(moers).toBeGreaterThan(0.15);
       expect(moers).toBeLessThan(0.3);
       expect(count(ps, (p) => p.municipalityId === 'moers')).toBeGreaterThan(3 * count(ps, (p) => p.municipalityId === 'sonsbeck'));
@@ -530,7 +630,10 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
       expect(withModule(Module.F3_SCHOOL_CERTIFICATE)).toBeLessThan(0.1);
       expect(withModule(Module.F4_PREPARATORY_COURSES)).toBeGreaterThan(0.4);
       expect(withModule(Module.F4_PREPARATORY_COURSES)).toBeLessThan(0.65);
-      const stillActive = share(count(world.participants, (p) => p.exitedOn === null), n);
+      const stillActive = share(
+        count(world.participants, (p) => p.exitedOn === null),
+        n,
+      );
       expect(stillActive).toBeGreaterThanOrEqual(0.08);
       expect(stillActive).toBeLessThanOrEqual(0.17);
     });
@@ -539,7 +642,11 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
       const internships = Object.values(world.providers).reduce((s, p) => s + p.internships.length, 0);
       expect(share(internships, n)).toBeGreaterThanOrEqual(0.15);
       expect(share(internships, n)).toBeLessThanOrEqual(0.4);
-      const kind = (k: PlacementKind) => share(count(world.placements, (p) => p.kind === k), n);
+      const kind = (k: PlacementKind) =>
+        share(
+          count(world.placements, (p) => p.kind === k),
+          n,
+        );
       expect(kind(PlacementKind.AUSBILDUNG)).toBeGreaterThan(0.06);
       expect(kind(PlacementKind.AUSBILDUNG)).toBeLessThan(0.15);
       expect(kind(PlacementKind.BESCHAEFTIGUNG)).toBeGreaterThan(0.12);
@@ -551,7 +658,12 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
       const studies = count(world.participants, (p) => p.exitReason === ExitReason.STUDIES_STARTED);
       expect(studies).toBeGreaterThanOrEqual(1);
       expect(share(studies, n)).toBeLessThan(0.02);
-      expect(share(count(world.placements, (p) => p.office === Office.AGENTUR_FUER_ARBEIT), world.placements.length)).toBeGreaterThan(0.6);
+      expect(
+        share(
+          count(world.placements, (p) => p.office === Office.AGENTUR_FUER_ARBEIT),
+          world.placements.length,
+        ),
+      ).toBeGreaterThan(0.6);
     });
 
     it('certificates: language exams, course certificates, Hauptschulabschluss, licences', () => {
@@ -559,15 +671,27 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
       const exams = certs.filter((c) => c.kind === CertificateKind.LANGUAGE_EXAM);
       expect(share(exams.length, n)).toBeGreaterThan(0.06);
       expect(share(exams.length, n)).toBeLessThan(0.14);
-      const passed = share(count(exams, (c) => c.result === 'PASSED'), exams.length);
+      const passed = share(
+        count(exams, (c) => c.result === 'PASSED'),
+        exams.length,
+      );
       expect(passed).toBeGreaterThan(0.65);
       expect(passed).toBeLessThan(0.92);
-      for (const level of [LanguageLevel.A1, LanguageLevel.A2, LanguageLevel.B1]) expect(count(exams, (c) => c.level === level)).toBeGreaterThan(0);
-      expect(share(count(exams, (c) => c.level === LanguageLevel.B2), exams.length)).toBeLessThan(0.2);
+      for (const level of [LanguageLevel.A1, LanguageLevel.A2, LanguageLevel.B1])
+        expect(count(exams, (c) => c.level === level)).toBeGreaterThan(0);
+      expect(
+        share(
+          count(exams, (c) => c.level === LanguageLevel.B2),
+          exams.length,
+        ),
+      ).toBeLessThan(0.2);
       const courseCerts = count(certs, (c) => c.kind === CertificateKind.COURSE_CERTIFICATE);
       expect(share(courseCerts, n)).toBeGreaterThan(0.05);
       expect(share(courseCerts, n)).toBeLessThan(0.11);
-      const f3Cases = Object.values(world.providers).reduce((s, p) => s + count(p.cases, (c) => c.module === Module.F3_SCHOOL_CERTIFICATE), 0);
+      const f3Cases = Object.values(world.providers).reduce(
+        (s, p) => s + count(p.cases, (c) => c.module === Module.F3_SCHOOL_CERTIFICATE),
+        0,
+      );
       const hsa = count(certs, (c) => c.kind === CertificateKind.SCHOOL_CERTIFICATE && c.result === 'PASSED');
       expect(share(hsa, f3Cases)).toBeGreaterThan(0.4);
       expect(share(hsa, f3Cases)).toBeLessThan(0.8);
@@ -578,14 +702,21 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
     });
 
     it('consents', () => {
-      const scope = (s: ConsentScope) => share(count(world.consents, (c) => c.scope === s), n);
+      const scope = (s: ConsentScope) =>
+        share(
+          count(world.consents, (c) => c.scope === s),
+          n,
+        );
       expect(scope(ConsentScope.PROVIDER_EXCHANGE)).toBeGreaterThan(0.9);
       expect(scope(ConsentScope.PROVIDER_EXCHANGE)).toBeLessThan(0.99);
       expect(scope(ConsentScope.AGENTUR_EXCHANGE)).toBeGreaterThan(0.9);
       expect(scope(ConsentScope.AGENTUR_EXCHANGE)).toBeLessThan(0.99);
       expect(scope(ConsentScope.REPORTING)).toBeGreaterThan(0.85);
       expect(scope(ConsentScope.REPORTING)).toBeLessThan(0.95);
-      const withdrawn = share(count(world.consents, (c) => c.withdrawnOn !== null), world.consents.length);
+      const withdrawn = share(
+        count(world.consents, (c) => c.withdrawnOn !== null),
+        world.consents.length,
+      );
       expect(withdrawn).toBeGreaterThan(0.01);
       expect(withdrawn).toBeLessThan(0.06);
     });
@@ -632,7 +763,17 @@ describe('options', () => {
     for (const size of [0, 1, 17]) {
       const w = generateWorld({ participants: size, seed: 99 });
       const ix = new Index(w, REGISTRY);
-      for (const v of [checkParticipants(ix, size), checkReferrals(ix), checkCases(ix), checkCoursesAndEnrolments(ix), checkSessions(ix), checkCertificatesAndInternships(ix), checkPlacements(ix), checkConsents(ix), checkIds(ix)]) {
+      for (const v of [
+        checkParticipants(ix, size),
+        checkReferrals(ix),
+        checkCases(ix),
+        checkCoursesAndEnrolments(ix),
+        checkSessions(ix),
+        checkCertificatesAndInternships(ix),
+        checkPlacements(ix),
+        checkConsents(ix),
+        checkIds(ix),
+      ]) {
         expectNone(v);
       }
     }

@@ -371,48 +371,209 @@ const SHARE_HSA_OF_F3_CASES = 0.6;
 const SHARE_HSA_FAILED_OF_F3_CASES = 0.08;
 
 const AGE_PICK = weightedPicker<number>([
-  [18, 12], [19, 14], [20, 14], [21, 13], [22, 11], [23, 10], [24, 9], [25, 7], [26, 6], [27, 4],
+  [18, 12],
+  [19, 14],
+  [20, 14],
+  [21, 13],
+  [22, 11],
+  [23, 10],
+  [24, 9],
+  [25, 7],
+  [26, 6],
+  [27, 4],
 ]);
 
 const GIVEN_FEMALE: readonly string[] = [
-  'Amina', 'Fatima', 'Mariam', 'Zainab', 'Aisha', 'Hawa', 'Fatoumata', 'Mariama', 'Aminata', 'Kadiatou',
-  'Saida', 'Hiba', 'Rania', 'Nour', 'Layla', 'Yasmin', 'Rahel', 'Senait', 'Helen', 'Selam',
-  'Mekdes', 'Hodan', 'Fadumo', 'Ayan', 'Sahra', 'Hamdi', 'Zeynep', 'Elif', 'Rojda', 'Berfin',
-  'Nasrin', 'Shirin', 'Parisa', 'Mahsa', 'Zahra', 'Marwa', 'Shaima', 'Farida', 'Nargis', 'Soraya',
-  'Roya', 'Dilan',
+  'Amina',
+  'Fatima',
+  'Mariam',
+  'Zainab',
+  'Aisha',
+  'Hawa',
+  'Fatoumata',
+  'Mariama',
+  'Aminata',
+  'Kadiatou',
+  'Saida',
+  'Hiba',
+  'Rania',
+  'Nour',
+  'Layla',
+  'Yasmin',
+  'Rahel',
+  'Senait',
+  'Helen',
+  'Selam',
+  'Mekdes',
+  'Hodan',
+  'Fadumo',
+  'Ayan',
+  'Sahra',
+  'Hamdi',
+  'Zeynep',
+  'Elif',
+  'Rojda',
+  'Berfin',
+  'Nasrin',
+  'Shirin',
+  'Parisa',
+  'Mahsa',
+  'Zahra',
+  'Marwa',
+  'Shaima',
+  'Farida',
+  'Nargis',
+  'Soraya',
+  'Roya',
+  'Dilan',
 ];
 
 const GIVEN_MALE: readonly string[] = [
-  'Mohammed', 'Ahmad', 'Omar', 'Ali', 'Hassan', 'Hussein', 'Mustafa', 'Yousef', 'Khaled', 'Abdullah',
-  'Ibrahim', 'Mahmoud', 'Bilal', 'Hamza', 'Karim', 'Rahim', 'Jawad', 'Farhad', 'Mortaza', 'Sajjad',
-  'Reza', 'Amir', 'Mehdi', 'Arash', 'Mamadou', 'Alpha', 'Ousmane', 'Abdoulaye', 'Ibrahima', 'Sekou',
-  'Amanuel', 'Yonas', 'Dawit', 'Filmon', 'Tesfay', 'Abdirahman', 'Abdullahi', 'Serhat', 'Baran', 'Rojhat',
-  'Aram', 'Dilshad', 'Kawa',
+  'Mohammed',
+  'Ahmad',
+  'Omar',
+  'Ali',
+  'Hassan',
+  'Hussein',
+  'Mustafa',
+  'Yousef',
+  'Khaled',
+  'Abdullah',
+  'Ibrahim',
+  'Mahmoud',
+  'Bilal',
+  'Hamza',
+  'Karim',
+  'Rahim',
+  'Jawad',
+  'Farhad',
+  'Mortaza',
+  'Sajjad',
+  'Reza',
+  'Amir',
+  'Mehdi',
+  'Arash',
+  'Mamadou',
+  'Alpha',
+  'Ousmane',
+  'Abdoulaye',
+  'Ibrahima',
+  'Sekou',
+  'Amanuel',
+  'Yonas',
+  'Dawit',
+  'Filmon',
+  'Tesfay',
+  'Abdirahman',
+  'Abdullahi',
+  'Serhat',
+  'Baran',
+  'Rojhat',
+  'Aram',
+  'Dilshad',
+  'Kawa',
 ];
 
 const FAMILY: readonly string[] = [
   // Syria / Iraq
-  'Al-Ahmad', 'Al-Hassan', 'Haddad', 'Khalil', 'Hamdan', 'Darwish', 'Nasser', 'Mansour', 'Suleiman', 'Othman',
-  'Rashid', 'Salih', 'Qadir', 'Aziz',
+  'Al-Ahmad',
+  'Al-Hassan',
+  'Haddad',
+  'Khalil',
+  'Hamdan',
+  'Darwish',
+  'Nasser',
+  'Mansour',
+  'Suleiman',
+  'Othman',
+  'Rashid',
+  'Salih',
+  'Qadir',
+  'Aziz',
   // Afghanistan
-  'Rahimi', 'Ahmadi', 'Hosseini', 'Mohammadi', 'Karimi', 'Sultani', 'Haidari', 'Naziri', 'Popal', 'Sadat',
+  'Rahimi',
+  'Ahmadi',
+  'Hosseini',
+  'Mohammadi',
+  'Karimi',
+  'Sultani',
+  'Haidari',
+  'Naziri',
+  'Popal',
+  'Sadat',
   // Guinea
-  'Diallo', 'Bah', 'Barry', 'Sow', 'Camara', 'Sylla', 'Conde', 'Keita', 'Toure', 'Soumah',
+  'Diallo',
+  'Bah',
+  'Barry',
+  'Sow',
+  'Camara',
+  'Sylla',
+  'Conde',
+  'Keita',
+  'Toure',
+  'Soumah',
   // Eritrea
-  'Tesfaye', 'Kidane', 'Gebremedhin', 'Haile', 'Berhane', 'Tekle', 'Woldemariam',
+  'Tesfaye',
+  'Kidane',
+  'Gebremedhin',
+  'Haile',
+  'Berhane',
+  'Tekle',
+  'Woldemariam',
   // Somalia
-  'Mohamud', 'Warsame', 'Abdi', 'Farah', 'Jama', 'Osman', 'Yusuf',
+  'Mohamud',
+  'Warsame',
+  'Abdi',
+  'Farah',
+  'Jama',
+  'Osman',
+  'Yusuf',
   // Turkey / Kurdish
-  'Yilmaz', 'Demir', 'Kaya', 'Aydin', 'Celik', 'Dogan', 'Arslan',
+  'Yilmaz',
+  'Demir',
+  'Kaya',
+  'Aydin',
+  'Celik',
+  'Dogan',
+  'Arslan',
   // Iran
-  'Rezaei', 'Moradi', 'Jafari', 'Sadeghi', 'Ghasemi',
+  'Rezaei',
+  'Moradi',
+  'Jafari',
+  'Sadeghi',
+  'Ghasemi',
 ];
 
 /** Lower-Rhine surnames, used only to make synthetic employer names. */
 const EMPLOYER_SURNAMES: readonly string[] = [
-  'Terhorst', 'Tenbrink', 'Janssen', 'Hendricks', 'Verhoeven', 'Brinkmann', 'Heckmann', 'Kleinholz', 'Schmitz',
-  'Derksen', 'Tebest', 'van Bebber', 'Boland', 'Elsing', 'Gerritzen', 'Kempkes', 'Nienhaus', 'Rademacher',
-  'Schepers', 'Tillmann', 'Wessels', 'Hegmann', 'Tekath', 'Bruns', 'Wolters', 'Kamps', 'Lensing', 'Evers',
+  'Terhorst',
+  'Tenbrink',
+  'Janssen',
+  'Hendricks',
+  'Verhoeven',
+  'Brinkmann',
+  'Heckmann',
+  'Kleinholz',
+  'Schmitz',
+  'Derksen',
+  'Tebest',
+  'van Bebber',
+  'Boland',
+  'Elsing',
+  'Gerritzen',
+  'Kempkes',
+  'Nienhaus',
+  'Rademacher',
+  'Schepers',
+  'Tillmann',
+  'Wessels',
+  'Hegmann',
+  'Tekath',
+  'Bruns',
+  'Wolters',
+  'Kamps',
+  'Lensing',
+  'Evers',
 ];
 
 interface Occupation {
@@ -430,12 +591,27 @@ const SKILLED: readonly Occupation[] = [
   { kldb: '25212', title: 'Kfz-Mechatroniker/in', employers: ['Autohaus {n}', 'Kfz-Werkstatt {n}'], months: 42 },
   { kldb: '51312', title: 'Fachlagerist/in', employers: ['{n} Logistik GmbH', 'Spedition {n}'], months: 24 },
   { kldb: '51312', title: 'Fachkraft für Lagerlogistik', employers: ['{n} Logistik GmbH', 'Spedition {n}'], months: 36 },
-  { kldb: '81302', title: 'Pflegefachfrau/Pflegefachmann', employers: ['Seniorenzentrum Haus {n}', 'Ambulanter Pflegedienst {n}'], months: 36 },
+  {
+    kldb: '81302',
+    title: 'Pflegefachfrau/Pflegefachmann',
+    employers: ['Seniorenzentrum Haus {n}', 'Ambulanter Pflegedienst {n}'],
+    months: 36,
+  },
   { kldb: '82101', title: 'Altenpflegehelfer/in', employers: ['Seniorenzentrum Haus {n}', 'Ambulanter Pflegedienst {n}'], months: 12 },
-  { kldb: '26212', title: 'Elektroniker/in für Energie- und Gebäudetechnik', employers: ['Elektro {n} GmbH', 'Elektrotechnik {n}'], months: 42 },
+  {
+    kldb: '26212',
+    title: 'Elektroniker/in für Energie- und Gebäudetechnik',
+    employers: ['Elektro {n} GmbH', 'Elektrotechnik {n}'],
+    months: 42,
+  },
   { kldb: '63302', title: 'Fachkraft im Gastgewerbe', employers: ['Hotel {n}', 'Restaurant {n}', 'Café {n}'], months: 24 },
   { kldb: '62102', title: 'Verkäufer/in', employers: ['Lebensmittelmarkt {n}', 'Getränkemarkt {n}', 'Baumarkt {n}'], months: 24 },
-  { kldb: '34212', title: 'Anlagenmechaniker/in für Sanitär-, Heizungs- und Klimatechnik', employers: ['{n} Haustechnik GmbH', 'Heizung und Sanitär {n}'], months: 42 },
+  {
+    kldb: '34212',
+    title: 'Anlagenmechaniker/in für Sanitär-, Heizungs- und Klimatechnik',
+    employers: ['{n} Haustechnik GmbH', 'Heizung und Sanitär {n}'],
+    months: 42,
+  },
   { kldb: '24412', title: 'Metallbauer/in', employers: ['Metallbau {n}', 'Schlosserei {n}'], months: 42 },
   { kldb: '22342', title: 'Tischler/in', employers: ['Tischlerei {n}', 'Schreinerei {n}'], months: 36 },
   { kldb: '81102', title: 'Medizinische/r Fachangestellte/r', employers: ['Hausarztpraxis {n}', 'Gemeinschaftspraxis {n}'], months: 36 },
@@ -451,9 +627,26 @@ const SKILLED: readonly Occupation[] = [
 const SKILLED_PICK = weightedPicker<Occupation>(
   SKILLED.map((o) => {
     const w: Record<string, number> = {
-      '29302': 10, '25212': 8, '51312': 6, '81302': 5, '82101': 7, '26212': 7, '63302': 6, '62102': 8,
-      '34212': 7, '24412': 5, '22342': 3, '81102': 3, '52122': 3, '12142': 4, '29222': 3, '32122': 3,
-      '33212': 4, '54112': 2, '25102': 3, '71402': 2,
+      '29302': 10,
+      '25212': 8,
+      '51312': 6,
+      '81302': 5,
+      '82101': 7,
+      '26212': 7,
+      '63302': 6,
+      '62102': 8,
+      '34212': 7,
+      '24412': 5,
+      '22342': 3,
+      '81102': 3,
+      '52122': 3,
+      '12142': 4,
+      '29222': 3,
+      '32122': 3,
+      '33212': 4,
+      '54112': 2,
+      '25102': 3,
+      '71402': 2,
     };
     return [o, w[o.kldb] ?? 3] as const;
   }),
@@ -473,9 +666,7 @@ const HELPER: readonly Occupation[] = [
   { kldb: '12101', title: 'Helfer/in im Gartenbau', employers: ['Gärtnerei {n}', 'Garten- und Landschaftsbau {n}'] },
   { kldb: '53111', title: 'Sicherheitsmitarbeiter/in', employers: ['{n} Sicherheitsdienst GmbH'] },
 ];
-const HELPER_PICK = weightedPicker<Occupation>(
-  HELPER.map((o, i) => [o, [14, 10, 9, 6, 8, 7, 3, 5, 6, 3, 3][i]] as const),
-);
+const HELPER_PICK = weightedPicker<Occupation>(HELPER.map((o, i) => [o, [14, 10, 9, 6, 8, 7, 3, 5, 6, 3, 3][i]] as const));
 
 function employerName(rng: Rng, occ: Occupation): string {
   return pick(rng, occ.employers).replace('{n}', pick(rng, EMPLOYER_SURNAMES));
@@ -496,39 +687,109 @@ interface CourseTemplate {
 const COURSE_TEMPLATES: readonly CourseTemplate[] = [
   // F2: berufsbegleitende Qualifizierung und Sprachförderung
   { title: 'Deutsch B1 berufsbezogen', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [90, 200], core: true },
-  { title: 'Alphabetisierung und Deutsch A1/A2', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [120, 240], core: true },
+  {
+    title: 'Alphabetisierung und Deutsch A1/A2',
+    kind: CourseKind.LANGUAGE,
+    module: Module.F2_QUALIFICATION_LANGUAGE,
+    days: [120, 240],
+    core: true,
+  },
   { title: 'Deutsch A2 für Alltag und Beruf', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [90, 180] },
   { title: 'Deutsch B2 berufsbezogen', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [120, 220] },
   { title: 'Fachsprache Pflege', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [60, 120] },
   { title: 'Deutsch am Arbeitsplatz (Abendkurs)', kind: CourseKind.LANGUAGE, module: Module.F2_QUALIFICATION_LANGUAGE, days: [90, 180] },
-  { title: 'Qualifizierung Lagerhelfer/in mit Staplerschein', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [40, 90], forklift: true },
-  { title: 'Grundqualifizierung Küche und Gastronomie', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [40, 100] },
-  { title: 'Pflegebasiskurs: Einstieg in die Pflege', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [60, 120] },
+  {
+    title: 'Qualifizierung Lagerhelfer/in mit Staplerschein',
+    kind: CourseKind.QUALIFICATION,
+    module: Module.F2_QUALIFICATION_LANGUAGE,
+    days: [40, 90],
+    forklift: true,
+  },
+  {
+    title: 'Grundqualifizierung Küche und Gastronomie',
+    kind: CourseKind.QUALIFICATION,
+    module: Module.F2_QUALIFICATION_LANGUAGE,
+    days: [40, 100],
+  },
+  {
+    title: 'Pflegebasiskurs: Einstieg in die Pflege',
+    kind: CourseKind.QUALIFICATION,
+    module: Module.F2_QUALIFICATION_LANGUAGE,
+    days: [60, 120],
+  },
   { title: 'EDV-Grundlagen für den Beruf', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [30, 70] },
   { title: 'Grundlagen der Metallbearbeitung', kind: CourseKind.QUALIFICATION, module: Module.F2_QUALIFICATION_LANGUAGE, days: [40, 100] },
   // F3: nachträglicher Erwerb des Hauptschulabschlusses
-  { title: 'Vorbereitung Hauptschulabschluss (HSA)', kind: CourseKind.SCHOOL_CERTIFICATE, module: Module.F3_SCHOOL_CERTIFICATE, days: [150, 300], core: true },
-  { title: 'Hauptschulabschluss nach Klasse 10: Vorbereitungskurs', kind: CourseKind.SCHOOL_CERTIFICATE, module: Module.F3_SCHOOL_CERTIFICATE, days: [180, 320] },
-  { title: 'Mathematik und Deutsch für den Schulabschluss', kind: CourseKind.SCHOOL_CERTIFICATE, module: Module.F3_SCHOOL_CERTIFICATE, days: [90, 200] },
+  {
+    title: 'Vorbereitung Hauptschulabschluss (HSA)',
+    kind: CourseKind.SCHOOL_CERTIFICATE,
+    module: Module.F3_SCHOOL_CERTIFICATE,
+    days: [150, 300],
+    core: true,
+  },
+  {
+    title: 'Hauptschulabschluss nach Klasse 10: Vorbereitungskurs',
+    kind: CourseKind.SCHOOL_CERTIFICATE,
+    module: Module.F3_SCHOOL_CERTIFICATE,
+    days: [180, 320],
+  },
+  {
+    title: 'Mathematik und Deutsch für den Schulabschluss',
+    kind: CourseKind.SCHOOL_CERTIFICATE,
+    module: Module.F3_SCHOOL_CERTIFICATE,
+    days: [90, 200],
+  },
   // F4: schul-, ausbildungs- und berufsvorbereitende Kurse, Jugendintegrationskurse
   { title: 'Jugendintegrationskurs', kind: CourseKind.INTEGRATION, module: Module.F4_PREPARATORY_COURSES, days: [150, 280], core: true },
-  { title: 'Jugendintegrationskurs mit Alphabetisierung', kind: CourseKind.INTEGRATION, module: Module.F4_PREPARATORY_COURSES, days: [180, 320] },
+  {
+    title: 'Jugendintegrationskurs mit Alphabetisierung',
+    kind: CourseKind.INTEGRATION,
+    module: Module.F4_PREPARATORY_COURSES,
+    days: [180, 320],
+  },
   { title: 'Orientierungskurs Leben in Deutschland', kind: CourseKind.INTEGRATION, module: Module.F4_PREPARATORY_COURSES, days: [30, 60] },
-  { title: 'Berufsorientierung Lager und Logistik', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [40, 100], core: true, forklift: true },
-  { title: 'Berufsorientierung Handwerk (Holz, Metall, Elektro)', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [40, 120] },
-  { title: 'Berufsorientierung Pflege und Gesundheit', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [40, 100] },
-  { title: 'Berufsorientierung Gastronomie und Hotellerie', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [40, 100] },
-  { title: 'Bewerbungstraining und Vorbereitung auf die Ausbildung', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [20, 60] },
-  { title: 'Werkstatttage Garten- und Landschaftsbau', kind: CourseKind.PREPARATORY, module: Module.F4_PREPARATORY_COURSES, days: [30, 80] },
+  {
+    title: 'Berufsorientierung Lager und Logistik',
+    kind: CourseKind.PREPARATORY,
+    module: Module.F4_PREPARATORY_COURSES,
+    days: [40, 100],
+    core: true,
+    forklift: true,
+  },
+  {
+    title: 'Berufsorientierung Handwerk (Holz, Metall, Elektro)',
+    kind: CourseKind.PREPARATORY,
+    module: Module.F4_PREPARATORY_COURSES,
+    days: [40, 120],
+  },
+  {
+    title: 'Berufsorientierung Pflege und Gesundheit',
+    kind: CourseKind.PREPARATORY,
+    module: Module.F4_PREPARATORY_COURSES,
+    days: [40, 100],
+  },
+  {
+    title: 'Berufsorientierung Gastronomie und Hotellerie',
+    kind: CourseKind.PREPARATORY,
+    module: Module.F4_PREPARATORY_COURSES,
+    days: [40, 100],
+  },
+  {
+    title: 'Bewerbungstraining und Vorbereitung auf die Ausbildung',
+    kind: CourseKind.PREPARATORY,
+    module: Module.F4_PREPARATORY_COURSES,
+    days: [20, 60],
+  },
+  {
+    title: 'Werkstatttage Garten- und Landschaftsbau',
+    kind: CourseKind.PREPARATORY,
+    module: Module.F4_PREPARATORY_COURSES,
+    days: [30, 80],
+  },
 ];
 
 /** Later start dates for courses that are not part of the core offer. */
-const LATER_COURSE_STARTS: readonly number[] = [
-  D_START,
-  parseDay('2021-09-01'),
-  parseDay('2022-02-01'),
-  parseDay('2022-08-15'),
-];
+const LATER_COURSE_STARTS: readonly number[] = [D_START, parseDay('2021-09-01'), parseDay('2022-02-01'), parseDay('2022-08-15')];
 
 const TOPIC_PICK = weightedPicker<CoachingTopic>([
   [CoachingTopic.APPLICATION, 28],
@@ -771,13 +1032,16 @@ export function generateWorld(options: WorldOptions = {}): World {
   }
 
   const rowWidth = Math.max(6, padWidth(n * 16, 6));
-  const rowId = (p: ProviderState, kind: 'cs' | 'en' | 'ce' | 'in'): string =>
-    `${p.prefix}-${kind}-${padNum(++p.seq[kind], rowWidth)}`;
+  const rowId = (p: ProviderState, kind: 'cs' | 'en' | 'ce' | 'in'): string => `${p.prefix}-${kind}-${padNum(++p.seq[kind], rowWidth)}`;
 
   // -- quotas --------------------------------------------------------------------
   const genderQ = quota(rng, n, GENDER_WEIGHTS);
   const residenceQ = quota(rng, n, RESIDENCE_WEIGHTS);
-  const municipalityQ = quota(rng, n, MUNICIPALITIES.map((m) => m.population));
+  const municipalityQ = quota(
+    rng,
+    n,
+    MUNICIPALITIES.map((m) => m.population),
+  );
   const f2Q = quotaFlags(rng, n, SHARE_F2);
   const f3Q = quotaFlags(rng, n, SHARE_F3);
   const f4Q = quotaFlags(rng, n, SHARE_F4);
@@ -831,7 +1095,8 @@ export function generateWorld(options: WorldOptions = {}): World {
     const providerIndex = providerByBank.get(municipality.bank)!;
     const provider = providers[providerIndex];
 
-    const givenPool = gender === Gender.FEMALE ? GIVEN_FEMALE : gender === Gender.MALE ? GIVEN_MALE : chance(rng, 0.5) ? GIVEN_FEMALE : GIVEN_MALE;
+    const givenPool =
+      gender === Gender.FEMALE ? GIVEN_FEMALE : gender === Gender.MALE ? GIVEN_MALE : chance(rng, 0.5) ? GIVEN_FEMALE : GIVEN_MALE;
     const givenName = pick(rng, givenPool);
     const familyName = pick(rng, FAMILY);
 
@@ -864,7 +1129,7 @@ export function generateWorld(options: WorldOptions = {}): World {
       const occ = SKILLED_PICK(rng);
       const employer = employerName(rng, occ);
       mainJob[i] = { occ, employer };
-      const months = outcome === Outcome.AUSBILDUNG ? occ.months ?? 36 : between(rng, 6, 12);
+      const months = outcome === Outcome.AUSBILDUNG ? (occ.months ?? 36) : between(rng, 6, 12);
       pendingPlacements.push({
         participantId: id,
         kind: outcome === Outcome.AUSBILDUNG ? PlacementKind.AUSBILDUNG : PlacementKind.EINSTIEGSQUALIFIZIERUNG,
@@ -1083,10 +1348,28 @@ export function generateWorld(options: WorldOptions = {}): World {
       if (forCourse.length > 0) {
         const e = pick(rng, forCourse);
         const c = cases.find((x) => x.id === e.caseId)!;
-        addCertificate(providers, rowId, c, CertificateKind.COURSE_CERTIFICATE, `Teilnahmezertifikat: ${e.course.title}`, null, null, e.completed);
+        addCertificate(
+          providers,
+          rowId,
+          c,
+          CertificateKind.COURSE_CERTIFICATE,
+          `Teilnahmezertifikat: ${e.course.title}`,
+          null,
+          null,
+          e.completed,
+        );
       } else {
         const c = cases[0];
-        addCertificate(providers, rowId, c, CertificateKind.COURSE_CERTIFICATE, pick(rng, WORKSHOP_CERTIFICATES), null, null, dateWithin(rng, c));
+        addCertificate(
+          providers,
+          rowId,
+          c,
+          CertificateKind.COURSE_CERTIFICATE,
+          pick(rng, WORKSHOP_CERTIFICATES),
+          null,
+          null,
+          dateWithin(rng, c),
+        );
       }
     }
     if (licenceQ[i]) {
@@ -1120,9 +1403,18 @@ export function generateWorld(options: WorldOptions = {}): World {
   {
     const f3: CaseInfo[] = [];
     for (let i = 0; i < n; i++) for (const c of participantCases[i]) if (c.module === Module.F3_SCHOOL_CERTIFICATE) f3.push(c);
-    const completed = shuffleInPlace(rng, f3.filter((c) => c.status === ReferralStatus.COMPLETED));
-    const active = shuffleInPlace(rng, f3.filter((c) => c.status === ReferralStatus.ACTIVE));
-    const cancelled = shuffleInPlace(rng, f3.filter((c) => c.status === ReferralStatus.CANCELLED));
+    const completed = shuffleInPlace(
+      rng,
+      f3.filter((c) => c.status === ReferralStatus.COMPLETED),
+    );
+    const active = shuffleInPlace(
+      rng,
+      f3.filter((c) => c.status === ReferralStatus.ACTIVE),
+    );
+    const cancelled = shuffleInPlace(
+      rng,
+      f3.filter((c) => c.status === ReferralStatus.CANCELLED),
+    );
     const ordered = [...completed, ...active, ...cancelled];
     const passCount = Math.round(f3.length * SHARE_HSA_OF_F3_CASES);
     const failCount = Math.min(Math.round(f3.length * SHARE_HSA_FAILED_OF_F3_CASES), f3.length - passCount);
@@ -1130,10 +1422,28 @@ export function generateWorld(options: WorldOptions = {}): World {
     const failedCases = sample(rng, ordered.slice(passCount), failCount);
     for (const c of passedCases) {
       const title = chance(rng, 0.8) ? 'Hauptschulabschluss (Externenprüfung)' : 'Hauptschulabschluss nach Klasse 10 (Externenprüfung)';
-      addCertificate(providers, rowId, c, CertificateKind.SCHOOL_CERTIFICATE, title, null, ExamResult.PASSED, c.closed >= 0 ? c.closed : dateLate(rng, c));
+      addCertificate(
+        providers,
+        rowId,
+        c,
+        CertificateKind.SCHOOL_CERTIFICATE,
+        title,
+        null,
+        ExamResult.PASSED,
+        c.closed >= 0 ? c.closed : dateLate(rng, c),
+      );
     }
     for (const c of failedCases) {
-      addCertificate(providers, rowId, c, CertificateKind.SCHOOL_CERTIFICATE, 'Hauptschulabschluss (Externenprüfung)', null, ExamResult.FAILED, dateLate(rng, c));
+      addCertificate(
+        providers,
+        rowId,
+        c,
+        CertificateKind.SCHOOL_CERTIFICATE,
+        'Hauptschulabschluss (Externenprüfung)',
+        null,
+        ExamResult.FAILED,
+        dateLate(rng, c),
+      );
     }
   }
 

@@ -44,7 +44,12 @@ export async function startGraph(dialect: TestDialect, options: { participants?:
     const providers: Record<string, ProviderApp> = {};
     const subgraphUrls: Record<string, string> = { kreis: kreisUrl };
     for (const provider of registry.providers) {
-      const app = await createProvider({ providerId: provider.id, databaseUrl: await database(provider.id), kreisUrl, logger: silentLogger });
+      const app = await createProvider({
+        providerId: provider.id,
+        databaseUrl: await database(provider.id),
+        kreisUrl,
+        logger: silentLogger,
+      });
       closers.push(() => app.close());
       providers[provider.id] = app;
       subgraphUrls[provider.id] = await app.listen(0);

@@ -22,7 +22,13 @@ export interface AgenturApp extends SubgraphApp {
 /** Opens agentur's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
 export async function openAgentur(deps: Omit<AgenturDeps, 'bodyLimit'>): Promise<{ database: Database; services: AgenturServices }> {
   const logger = deps.logger ?? createLogger('agentur');
-  const database = await openDatabase({ url: deps.databaseUrl, entities: AGENTUR_ENTITIES, migrations: AGENTUR_MIGRATIONS, poolSize: deps.poolSize, logger });
+  const database = await openDatabase({
+    url: deps.databaseUrl,
+    entities: AGENTUR_ENTITIES,
+    migrations: AGENTUR_MIGRATIONS,
+    poolSize: deps.poolSize,
+    logger,
+  });
   return { database, services: { placements: new PlacementService(database.dataSource) } };
 }
 

@@ -19,8 +19,14 @@ export function createAgenturContext(services: AgenturServices): AgenturContext 
   return {
     services,
     loaders: {
-      placementById: byIdLoader((ids) => services.placements.findByIds(ids), (p) => p.id),
-      placementsByParticipant: groupingLoader((ids) => services.placements.findByParticipantIds(ids), (p) => p.participantId),
+      placementById: byIdLoader(
+        (ids) => services.placements.findByIds(ids),
+        (p) => p.id,
+      ),
+      placementsByParticipant: groupingLoader(
+        (ids) => services.placements.findByParticipantIds(ids),
+        (p) => p.participantId,
+      ),
     },
   };
 }

@@ -2,8 +2,15 @@ import type { AgenturServices } from './context';
 
 export interface AgenturSeedPart {
   placements: Array<{
-    id: string; participantId: string; kind: string; office: string; employerName: string; kldbCode: string;
-    occupationTitle: string; startsOn: string; endsOn: string | null;
+    id: string;
+    participantId: string;
+    kind: string;
+    office: string;
+    employerName: string;
+    kldbCode: string;
+    occupationTitle: string;
+    startsOn: string;
+    endsOn: string | null;
   }>;
 }
 

@@ -41,8 +41,7 @@ export function loadConfig<S extends Record<string, any>>(
       const problems: Record<string, string> = {};
       for (const name of names) {
         const error = (errors as Record<string, Error>)[name];
-        problems[name] =
-          error instanceof EnvMissingError ? 'is required but not set' : `is malformed: ${error.message}`;
+        problems[name] = error instanceof EnvMissingError ? 'is required but not set' : `is malformed: ${error.message}`;
       }
       throw new ConfigError(problems);
     },

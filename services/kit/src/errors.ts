@@ -60,7 +60,11 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
-      const problems = original.extensions.validationErrors as Array<{ property: string; constraints?: Record<string, string>; children?: unknown[] }>;
+      const problems = original.extensions.validationErrors as Array<{
+        property: string;
+        constraints?: Record<string, string>;
+        children?: unknown[];
+      }>;
       const details = flattenValidation(problems);
       return {
         message: `Invalid input: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}.`,

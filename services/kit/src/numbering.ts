@@ -12,9 +12,36 @@ export async function nextNumber<T extends ObjectLiteral>(manager: EntityManager
 }
 
 /** Inserts rows in chunks that stay below every dialect's limit on bound parameters. */
-export async function insertInChunks<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[], columnsPerRow = 16): Promise<void> {
+export async function insertInChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: T[],
+  columnsPerRow = 16,
+): Promise<void> {
   const chunk = Math.max(1, Math.floor(30_000 / columnsPerRow / 2));
   for (let i = 0; i < rows.length; i += chunk) {
     await manager.insert(entity, rows.slice(i, i + chunk) as never);
+  }
+}
+
+const RETRYABLE = new Set(['ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
+
+/** True for a duplicate key, or a deadlock between two inserts racing for one number. */
+export function isNumberCollision(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
+
+/**
+ * Runs a transaction that takes the next running number, again when a concurrent
+ * one took the same number first: two simultaneous registrations both succeed.
+ */
+export async function withNumberRetry<T>(transaction: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= attempts || !isNumberCollision(error)) throw error;
+    }
   }
 }

@@ -87,7 +87,12 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
  */
 export async function runService(
   name: string,
-  start: () => Promise<{ app: { listen(port: number, host?: string): Promise<string>; close(): Promise<void> }; port: number; host: string; logger: Logger }>,
+  start: () => Promise<{
+    app: { listen(port: number, host?: string): Promise<string>; close(): Promise<void> };
+    port: number;
+    host: string;
+    logger: Logger;
+  }>,
 ): Promise<void> {
   let started;
   try {

@@ -27,9 +27,17 @@ export interface KreisApp extends SubgraphApp {
 }
 
 /** Opens kreis's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
-export async function openKreis(deps: Pick<KreisDeps, 'databaseUrl' | 'registry' | 'logger' | 'poolSize'>): Promise<{ database: Database; services: KreisServices }> {
+export async function openKreis(
+  deps: Pick<KreisDeps, 'databaseUrl' | 'registry' | 'logger' | 'poolSize'>,
+): Promise<{ database: Database; services: KreisServices }> {
   const logger = deps.logger ?? createLogger('kreis');
-  const database = await openDatabase({ url: deps.databaseUrl, entities: KREIS_ENTITIES, migrations: KREIS_MIGRATIONS, poolSize: deps.poolSize, logger });
+  const database = await openDatabase({
+    url: deps.databaseUrl,
+    entities: KREIS_ENTITIES,
+    migrations: KREIS_MIGRATIONS,
+    poolSize: deps.poolSize,
+    logger,
+  });
   const municipalities = new MunicipalityService(deps.registry);
   const services: KreisServices = {
     participants: new ParticipantService(database.dataSource, municipalities, deps.registry),

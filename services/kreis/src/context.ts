@@ -34,10 +34,22 @@ export function createKreisContext(services: KreisServices): KreisContext {
   return {
     services,
     loaders: {
-      participantById: byIdLoader((ids) => services.participants.findByIds(ids), (p) => p.id),
-      referralById: byIdLoader((ids) => services.referrals.findByIds(ids), (r) => r.id),
-      referralsByParticipant: groupingLoader((ids) => services.referrals.findByParticipantIds(ids), (r) => r.participantId),
-      consentsByParticipant: groupingLoader((ids) => services.consents.findByParticipantIds(ids), (c) => c.participantId),
+      participantById: byIdLoader(
+        (ids) => services.participants.findByIds(ids),
+        (p) => p.id,
+      ),
+      referralById: byIdLoader(
+        (ids) => services.referrals.findByIds(ids),
+        (r) => r.id,
+      ),
+      referralsByParticipant: groupingLoader(
+        (ids) => services.referrals.findByParticipantIds(ids),
+        (r) => r.participantId,
+      ),
+      consentsByParticipant: groupingLoader(
+        (ids) => services.consents.findByParticipantIds(ids),
+        (c) => c.participantId,
+      ),
     },
   };
 }

@@ -3,12 +3,26 @@ import type { KreisServices } from './context';
 /** Kreis's part of a synthetic world: its own rows only. */
 export interface KreisSeedPart {
   participants: Array<{
-    id: string; givenName: string; familyName: string; birthDate: string; gender: string; residenceStatus: string;
-    municipalityId: string; enteredOn: string; exitedOn: string | null; exitReason: string | null;
+    id: string;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    gender: string;
+    residenceStatus: string;
+    municipalityId: string;
+    enteredOn: string;
+    exitedOn: string | null;
+    exitReason: string | null;
   }>;
   referrals: Array<{
-    id: string; participantId: string; providerId: string; module: string; referredOn: string;
-    startedOn: string | null; endedOn: string | null; status: string;
+    id: string;
+    participantId: string;
+    providerId: string;
+    module: string;
+    referredOn: string;
+    startedOn: string | null;
+    endedOn: string | null;
+    status: string;
   }>;
   consents: Array<{ id: string; participantId: string; scope: string; grantedOn: string; withdrawnOn: string | null }>;
 }

@@ -31,7 +31,13 @@ export interface ProviderApp extends SubgraphApp {
 /** Opens one provider's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
 export async function openProvider(deps: Omit<ProviderDeps, 'bodyLimit'>): Promise<{ database: Database; services: ProviderServices }> {
   const logger = deps.logger ?? createLogger(deps.providerId);
-  const database = await openDatabase({ url: deps.databaseUrl, entities: PROVIDER_ENTITIES, migrations: PROVIDER_MIGRATIONS, poolSize: deps.poolSize, logger });
+  const database = await openDatabase({
+    url: deps.databaseUrl,
+    entities: PROVIDER_ENTITIES,
+    migrations: PROVIDER_MIGRATIONS,
+    poolSize: deps.poolSize,
+    logger,
+  });
   const directory = deps.directory ?? new KreisReferralDirectory(deps.kreisUrl ?? 'http://127.0.0.1:4001/graphql');
   const cases = new CaseService(database.dataSource, deps.providerId, directory);
   const services: ProviderServices = {

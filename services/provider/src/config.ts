@@ -17,7 +17,10 @@ export function loadProviderConfig(env: NodeJS.ProcessEnv = process.env) {
       ...shared,
       PORT: knownPort ? shared.PORT : port({ desc: 'HTTP port of this provider subgraph' }),
       PROVIDER_ID: providerKey(),
-      KREIS_URL: str({ default: 'http://127.0.0.1:4001/graphql', desc: 'kreis subgraph, asked whether a referral belongs to this provider' }),
+      KREIS_URL: str({
+        default: 'http://127.0.0.1:4001/graphql',
+        desc: 'kreis subgraph, asked whether a referral belongs to this provider',
+      }),
     },
     env,
   );

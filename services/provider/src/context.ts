@@ -31,11 +31,26 @@ export function createProviderContext(services: ProviderServices): ProviderConte
   return {
     services,
     loaders: {
-      caseById: byIdLoader((ids) => cases.findByIds(ids), (c) => c.id),
-      sessionsByCase: groupingLoader((ids) => records.sessionsByCaseIds(ids), (r) => r.caseId),
-      enrolmentsByCase: groupingLoader((ids) => records.enrolmentsByCaseIds(ids), (r) => r.caseId),
-      certificatesByCase: groupingLoader((ids) => records.certificatesByCaseIds(ids), (r) => r.caseId),
-      internshipsByCase: groupingLoader((ids) => records.internshipsByCaseIds(ids), (r) => r.caseId),
+      caseById: byIdLoader(
+        (ids) => cases.findByIds(ids),
+        (c) => c.id,
+      ),
+      sessionsByCase: groupingLoader(
+        (ids) => records.sessionsByCaseIds(ids),
+        (r) => r.caseId,
+      ),
+      enrolmentsByCase: groupingLoader(
+        (ids) => records.enrolmentsByCaseIds(ids),
+        (r) => r.caseId,
+      ),
+      certificatesByCase: groupingLoader(
+        (ids) => records.certificatesByCaseIds(ids),
+        (r) => r.caseId,
+      ),
+      internshipsByCase: groupingLoader(
+        (ids) => records.internshipsByCaseIds(ids),
+        (r) => r.caseId,
+      ),
     },
   };
 }

@@ -27,7 +27,19 @@ export class KreisReferralDirectory implements ReferralDirectory {
   ) {}
 
   async lookup(referralId: string): Promise<ReferralFacts | null> {
-    let body: { data?: { referral: null | { id: string; module: string; referredOn: string; status: string; provider: { id: string }; participant: { id: string } } }; errors?: unknown[] };
+    let body: {
+      data?: {
+        referral: null | {
+          id: string;
+          module: string;
+          referredOn: string;
+          status: string;
+          provider: { id: string };
+          participant: { id: string };
+        };
+      };
+      errors?: unknown[];
+    };
     try {
       const response = await undiciRequest(this.kreisUrl, {
         method: 'POST',

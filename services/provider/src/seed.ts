@@ -6,7 +6,15 @@ export interface ProviderSeedPart {
   cases: Array<{ id: string; participantId: string; module: string; openedOn: string; closedOn: string | null }>;
   coachingSessions: Array<{ id: string; caseId: string; heldOn: string; durationMinutes: number; topic: string; notes: string | null }>;
   enrolments: Array<{ id: string; caseId: string; courseId: string; enrolledOn: string; completedOn: string | null; status: string }>;
-  certificates: Array<{ id: string; caseId: string; kind: string; title: string; level: string | null; result: string | null; issuedOn: string }>;
+  certificates: Array<{
+    id: string;
+    caseId: string;
+    kind: string;
+    title: string;
+    level: string | null;
+    result: string | null;
+    issuedOn: string;
+  }>;
   internships: Array<{ id: string; caseId: string; employer: string; occupation: string; startsOn: string; endsOn: string }>;
 }
 

@@ -37,7 +37,11 @@ export class PlacementResolver {
   }
 
   @Mutation(() => PlacementType)
-  endPlacement(@Arg('placementId', () => ID) placementId: string, @Arg('endsOn', () => LocalDate) endsOn: string, @Ctx() { services }: AgenturContext) {
+  endPlacement(
+    @Arg('placementId', () => ID) placementId: string,
+    @Arg('endsOn', () => LocalDate) endsOn: string,
+    @Ctx() { services }: AgenturContext,
+  ) {
     return services.placements.end(placementId, endsOn);
   }
 }

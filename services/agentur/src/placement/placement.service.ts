@@ -1,6 +1,17 @@
 import { type DataSource, In } from 'typeorm';
 import {
-  ConflictError, decodeCursor, encodeCursor, formatId, insertInChunks, nextNumber, NotFoundError, pageSize, requireNotBefore, todayIso, ValidationError,
+  ConflictError,
+  decodeCursor,
+  encodeCursor,
+  formatId,
+  withNumberRetry,
+  insertInChunks,
+  nextNumber,
+  NotFoundError,
+  pageSize,
+  requireNotBefore,
+  todayIso,
+  ValidationError,
 } from '../../../kit/src';
 import { PlacementEntity } from './placement.entity';
 import type { PlacementFilter, RecordPlacementInput } from './placement.type';
@@ -14,29 +25,33 @@ export class PlacementService {
   }
 
   findByParticipantIds(participantIds: readonly string[]): Promise<PlacementEntity[]> {
-    return this.dataSource.getRepository(PlacementEntity).find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
+    return this.dataSource
+      .getRepository(PlacementEntity)
+      .find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
   }
 
   async record(input: RecordPlacementInput): Promise<PlacementEntity> {
     requireNotBefore(input.endsOn, input.startsOn, 'endsOn', 'startsOn');
     if (input.startsOn > addYears(todayIso(), 1)) throw new ValidationError('startsOn lies more than a year ahead.', 'startsOn');
-    return this.dataSource.transaction(async (manager) => {
-      const number = await nextNumber(manager, PlacementEntity);
-      const placement = manager.create(PlacementEntity, {
-        id: formatId('PL', number, 5),
-        number,
-        participantId: input.participantId,
-        kind: input.kind,
-        office: input.office,
-        employerName: input.employerName.trim(),
-        kldbCode: input.kldbCode,
-        occupationTitle: input.occupationTitle.trim(),
-        startsOn: input.startsOn,
-        endsOn: input.endsOn ?? null,
-      });
-      await manager.insert(PlacementEntity, placement);
-      return placement;
-    });
+    return withNumberRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const number = await nextNumber(manager, PlacementEntity);
+        const placement = manager.create(PlacementEntity, {
+          id: formatId('PL', number, 5),
+          number,
+          participantId: input.participantId,
+          kind: input.kind,
+          office: input.office,
+          employerName: input.employerName.trim(),
+          kldbCode: input.kldbCode,
+          occupationTitle: input.occupationTitle.trim(),
+          startsOn: input.startsOn,
+          endsOn: input.endsOn ?? null,
+        });
+        await manager.insert(PlacementEntity, placement);
+        return placement;
+      }),
+    );
   }
 
   async end(placementId: string, endsOn: string): Promise<PlacementEntity> {
@@ -61,7 +76,10 @@ export class PlacementService {
     if (filter.startsFrom) query.andWhere('p.starts_on >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter.startsTo) query.andWhere('p.starts_on <= :startsTo', { startsTo: filter.startsTo });
     const totalCount = await query.clone().getCount();
-    const page = query.clone().orderBy('p.number', 'ASC').take(size + 1);
+    const page = query
+      .clone()
+      .orderBy('p.number', 'ASC')
+      .take(size + 1);
     if (after) {
       const afterNumber = Number(decodeCursor(after));
       if (!Number.isInteger(afterNumber)) throw new ValidationError('The cursor in "after" is malformed.', 'after');
@@ -69,7 +87,12 @@ export class PlacementService {
     }
     const rows = size === 0 ? [] : await page.getMany();
     const nodes = rows.slice(0, size);
-    return { nodes, totalCount, hasNextPage: rows.length > size, endCursor: nodes.length ? encodeCursor(String(nodes[nodes.length - 1].number)) : null };
+    return {
+      nodes,
+      totalCount,
+      hasNextPage: rows.length > size,
+      endCursor: nodes.length ? encodeCursor(String(nodes[nodes.length - 1].number)) : null,
+    };
   }
 
   async importMany(rows: Array<Omit<PlacementEntity, 'number'>>): Promise<void> {

@@ -13,7 +13,10 @@ registerEnumType(E.Module, {
   },
 });
 registerEnumType(E.Gender, { name: 'Gender' });
-registerEnumType(E.ResidenceStatus, { name: 'ResidenceStatus', description: 'Residence title on entry: Duldung, Gestattung, Aufenthaltserlaubnis or other.' });
+registerEnumType(E.ResidenceStatus, {
+  name: 'ResidenceStatus',
+  description: 'Residence title on entry: Duldung, Gestattung, Aufenthaltserlaubnis or other.',
+});
 registerEnumType(E.ExitReason, { name: 'ExitReason' });
 registerEnumType(E.ReferralStatus, { name: 'ReferralStatus' });
 registerEnumType(E.ConsentScope, { name: 'ConsentScope' });

@@ -1,5 +1,16 @@
 import { type DataSource, In, IsNull } from 'typeorm';
-import { ConflictError, type ConsentScope, formatId, insertInChunks, nextNumber, NotFoundError, requireNotBefore, todayIso, ValidationError } from '../../../kit/src';
+import {
+  ConflictError,
+  type ConsentScope,
+  formatId,
+  withNumberRetry,
+  insertInChunks,
+  nextNumber,
+  NotFoundError,
+  requireNotBefore,
+  todayIso,
+  ValidationError,
+} from '../../../kit/src';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ConsentEntity } from './consent.entity';
 import type { ConsentInput } from './consent.type';
@@ -8,36 +19,44 @@ export class ConsentService {
   constructor(private readonly dataSource: DataSource) {}
 
   findByParticipantIds(participantIds: readonly string[]): Promise<ConsentEntity[]> {
-    return this.dataSource.getRepository(ConsentEntity).find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
+    return this.dataSource
+      .getRepository(ConsentEntity)
+      .find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
   }
 
   async grant(input: ConsentInput): Promise<ConsentEntity> {
     if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
-    return this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
-      if (!participant) throw new NotFoundError('Participant', input.participantId);
-      if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
-      const active = await manager.findOneBy(ConsentEntity, { participantId: participant.id, scope: input.scope, withdrawnOn: IsNull() });
-      if (active) throw new ConflictError(`Consent ${input.scope} is already granted (${active.id}, since ${active.grantedOn}).`);
-      const number = await nextNumber(manager, ConsentEntity);
-      const consent = manager.create(ConsentEntity, {
-        id: formatId('CON', number, 5),
-        number,
-        participantId: participant.id,
-        scope: input.scope as ConsentScope,
-        grantedOn: input.on,
-        withdrawnOn: null,
-      });
-      await manager.insert(ConsentEntity, consent);
-      return consent;
-    });
+    return withNumberRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
+        if (!participant) throw new NotFoundError('Participant', input.participantId);
+        if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
+        const active = await manager.findOneBy(ConsentEntity, { participantId: participant.id, scope: input.scope, withdrawnOn: IsNull() });
+        if (active) throw new ConflictError(`Consent ${input.scope} is already granted (${active.id}, since ${active.grantedOn}).`);
+        const number = await nextNumber(manager, ConsentEntity);
+        const consent = manager.create(ConsentEntity, {
+          id: formatId('CON', number, 5),
+          number,
+          participantId: participant.id,
+          scope: input.scope as ConsentScope,
+          grantedOn: input.on,
+          withdrawnOn: null,
+        });
+        await manager.insert(ConsentEntity, consent);
+        return consent;
+      }),
+    );
   }
 
   /** Withdrawal keeps the record (when it was granted matters) and dates its end. */
   async withdraw(input: ConsentInput): Promise<ConsentEntity> {
     if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
     return this.dataSource.transaction(async (manager) => {
-      const active = await manager.findOneBy(ConsentEntity, { participantId: input.participantId, scope: input.scope, withdrawnOn: IsNull() });
+      const active = await manager.findOneBy(ConsentEntity, {
+        participantId: input.participantId,
+        scope: input.scope,
+        withdrawnOn: IsNull(),
+      });
       if (!active) throw new NotFoundError(`Active consent ${input.scope} of participant`, input.participantId);
       requireNotBefore(input.on, active.grantedOn, 'on', 'grantedOn');
       active.withdrawnOn = input.on;

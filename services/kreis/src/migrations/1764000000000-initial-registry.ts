@@ -56,7 +56,12 @@ export class InitialRegistry1764000000000 implements MigrationInterface {
     );
     await queryRunner.createForeignKey(
       'referral',
-      new TableForeignKey({ name: 'FK_referral_participant', columnNames: ['participant_id'], referencedTableName: 'participant', referencedColumnNames: ['id'] }),
+      new TableForeignKey({
+        name: 'FK_referral_participant',
+        columnNames: ['participant_id'],
+        referencedTableName: 'participant',
+        referencedColumnNames: ['id'],
+      }),
     );
     await queryRunner.createTable(
       new Table({
@@ -77,7 +82,12 @@ export class InitialRegistry1764000000000 implements MigrationInterface {
     );
     await queryRunner.createForeignKey(
       'consent',
-      new TableForeignKey({ name: 'FK_consent_participant', columnNames: ['participant_id'], referencedTableName: 'participant', referencedColumnNames: ['id'] }),
+      new TableForeignKey({
+        name: 'FK_consent_participant',
+        columnNames: ['participant_id'],
+        referencedTableName: 'participant',
+        referencedColumnNames: ['id'],
+      }),
     );
   }
 

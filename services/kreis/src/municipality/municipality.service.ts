@@ -27,7 +27,7 @@ export class MunicipalityService {
     return municipality;
   }
 
-  defaultProvider(municipality: Pick<MunicipalityRecord, "bank">): ProviderRecord {
+  defaultProvider(municipality: Pick<MunicipalityRecord, 'bank'>): ProviderRecord {
     return this.providers.forBank(municipality.bank);
   }
 }

@@ -5,7 +5,12 @@ import type { KreisContext } from '../context';
 import { MunicipalityType } from '../municipality/municipality.type';
 import { ReferralType } from '../referral/referral.type';
 import {
-  ErasureReport, ParticipantConnection, ParticipantFilter, ParticipantType, RegisterParticipantInput, UpdateParticipantInput,
+  ErasureReport,
+  ParticipantConnection,
+  ParticipantFilter,
+  ParticipantType,
+  RegisterParticipantInput,
+  UpdateParticipantInput,
 } from './participant.type';
 
 @Resolver(() => ParticipantType)
@@ -80,4 +85,3 @@ export class ParticipantResolver {
 export async function resolveParticipantReference(reference: { id: string }, { loaders }: KreisContext) {
   return loaders.participantById.load(reference.id);
 }
-

@@ -1,13 +1,31 @@
 import { Brackets, type DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import {
-  ageOn, ConflictError, decodeCursor, encodeCursor, ExitReason, formatId, insertInChunks, nextNumber, NotFoundError,
-  pageSize, ReferralStatus, requireNotBefore, todayIso, ValidationError,
+  ageOn,
+  ConflictError,
+  decodeCursor,
+  encodeCursor,
+  ExitReason,
+  formatId,
+  withNumberRetry,
+  insertInChunks,
+  nextNumber,
+  NotFoundError,
+  pageSize,
+  ReferralStatus,
+  requireNotBefore,
+  todayIso,
+  ValidationError,
 } from '../../../kit/src';
 import type { MunicipalityService } from '../municipality/municipality.service';
 import type { ProviderRegistry } from '../provider/provider.registry';
 import { ReferralEntity } from '../referral/referral.entity';
 import { ParticipantEntity } from './participant.entity';
-import { ParticipationStatus, type ParticipantFilter, type RegisterParticipantInput, type UpdateParticipantInput } from './participant.type';
+import {
+  ParticipationStatus,
+  type ParticipantFilter,
+  type RegisterParticipantInput,
+  type UpdateParticipantInput,
+} from './participant.type';
 
 export const MIN_AGE = 18;
 export const MAX_AGE = 27;
@@ -40,26 +58,28 @@ export class ParticipantService {
 
   async register(input: RegisterParticipantInput): Promise<ParticipantEntity> {
     this.checkEligibility(input.birthDate, input.enteredOn, input.municipalityId);
-    return this.dataSource.transaction(async (manager) => {
-      const number = await nextNumber(manager, ParticipantEntity);
-      const participant = manager.create(ParticipantEntity, {
-        id: formatId('TN', number, ID_WIDTH),
-        number,
-        givenName: input.givenName.trim(),
-        familyName: input.familyName.trim(),
-        birthDate: input.birthDate,
-        birthYear: Number(input.birthDate.slice(0, 4)),
-        gender: input.gender,
-        residenceStatus: input.residenceStatus,
-        municipalityId: input.municipalityId,
-        enteredOn: input.enteredOn,
-        exitedOn: null,
-        exitReason: null,
-        erasedOn: null,
-      });
-      await manager.insert(ParticipantEntity, participant);
-      return participant;
-    });
+    return withNumberRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const number = await nextNumber(manager, ParticipantEntity);
+        const participant = manager.create(ParticipantEntity, {
+          id: formatId('TN', number, ID_WIDTH),
+          number,
+          givenName: input.givenName.trim(),
+          familyName: input.familyName.trim(),
+          birthDate: input.birthDate,
+          birthYear: Number(input.birthDate.slice(0, 4)),
+          gender: input.gender,
+          residenceStatus: input.residenceStatus,
+          municipalityId: input.municipalityId,
+          enteredOn: input.enteredOn,
+          exitedOn: null,
+          exitReason: null,
+          erasedOn: null,
+        });
+        await manager.insert(ParticipantEntity, participant);
+        return participant;
+      }),
+    );
   }
 
   async update(id: string, input: UpdateParticipantInput): Promise<ParticipantEntity> {
@@ -70,7 +90,9 @@ export class ParticipantService {
       for (const key of Object.keys(input) as (keyof UpdateParticipantInput)[]) {
         const value = input[key];
         if (value === null) throw new ValidationError(`"${key}" cannot be cleared; omit it to keep the current value.`, key);
-        if (value !== undefined) (next as Record<string, unknown>)[key] = typeof value === 'string' && (key === 'givenName' || key === 'familyName') ? value.trim() : value;
+        if (value !== undefined)
+          (next as Record<string, unknown>)[key] =
+            typeof value === 'string' && (key === 'givenName' || key === 'familyName') ? value.trim() : value;
       }
       this.checkEligibility(next.birthDate!, next.enteredOn, next.municipalityId);
       requireNotBefore(next.exitedOn, next.enteredOn, 'exitedOn', 'enteredOn');
@@ -87,11 +109,17 @@ export class ParticipantService {
       if (participant.exitedOn) throw new ConflictError(`Participant ${id} already exited on ${participant.exitedOn}.`);
       requireNotBefore(exitedOn, participant.enteredOn, 'exitedOn', 'enteredOn');
       if (exitedOn > todayIso()) throw new ValidationError('exitedOn must not be in the future.', 'exitedOn');
-      const open = await manager.findBy(ReferralEntity, { participantId: id, status: In([ReferralStatus.REFERRED, ReferralStatus.ACTIVE]) });
+      const open = await manager.findBy(ReferralEntity, {
+        participantId: id,
+        status: In([ReferralStatus.REFERRED, ReferralStatus.ACTIVE]),
+      });
       for (const referral of open) {
         const endedOn = referral.startedOn && referral.startedOn > exitedOn ? referral.startedOn : exitedOn;
         if (referral.referredOn > exitedOn) {
-          throw new ValidationError(`exitedOn (${exitedOn}) lies before referral ${referral.id} was made (${referral.referredOn}).`, 'exitedOn');
+          throw new ValidationError(
+            `exitedOn (${exitedOn}) lies before referral ${referral.id} was made (${referral.referredOn}).`,
+            'exitedOn',
+          );
         }
         referral.status = referral.status === ReferralStatus.ACTIVE ? ReferralStatus.COMPLETED : ReferralStatus.CANCELLED;
         referral.endedOn = endedOn;
@@ -123,7 +151,10 @@ export class ParticipantService {
 
     const base = this.filtered(filter);
     const totalCount = await base.clone().getCount();
-    const pageQuery = base.clone().orderBy('p.number', 'ASC').take(size + 1);
+    const pageQuery = base
+      .clone()
+      .orderBy('p.number', 'ASC')
+      .take(size + 1);
     if (afterNumber !== null) pageQuery.andWhere('p.number > :afterNumber', { afterNumber });
     const rows = size === 0 ? [] : await pageQuery.getMany();
     const hasNextPage = rows.length > size;
@@ -170,7 +201,8 @@ export class ParticipantService {
   private checkFilter(filter: ParticipantFilter): void {
     if (filter.municipalityId) this.municipalities.require(filter.municipalityId, 'filter.municipalityId');
     if (filter.providerId) this.providers.require(filter.providerId, 'filter.providerId');
-    if (filter.enteredFrom && filter.enteredTo) requireNotBefore(filter.enteredTo, filter.enteredFrom, 'filter.enteredTo', 'filter.enteredFrom');
+    if (filter.enteredFrom && filter.enteredTo)
+      requireNotBefore(filter.enteredTo, filter.enteredFrom, 'filter.enteredTo', 'filter.enteredFrom');
   }
 
   private checkEligibility(birthDate: string, enteredOn: string, municipalityId: string): void {

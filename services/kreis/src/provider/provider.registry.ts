@@ -31,11 +31,14 @@ export class ProviderRegistry {
     if (!Array.isArray(list) || list.length === 0) throw new Error(`PROVIDER_REGISTRY: ${path} must have a non-empty "providers" list`);
     const seen = new Set<string>();
     for (const entry of list as ProviderRecord[]) {
-      if (!/^[a-z][a-z0-9]{1,30}$/.test(entry?.id ?? '')) throw new Error(`PROVIDER_REGISTRY: provider id "${entry?.id}" must be lower-case letters and digits`);
+      if (!/^[a-z][a-z0-9]{1,30}$/.test(entry?.id ?? ''))
+        throw new Error(`PROVIDER_REGISTRY: provider id "${entry?.id}" must be lower-case letters and digits`);
       if (seen.has(entry.id)) throw new Error(`PROVIDER_REGISTRY: provider id "${entry.id}" appears twice`);
-      if (entry.bank !== 'LEFT' && entry.bank !== 'RIGHT') throw new Error(`PROVIDER_REGISTRY: provider "${entry.id}" needs "bank": "LEFT" or "RIGHT"`);
+      if (entry.bank !== 'LEFT' && entry.bank !== 'RIGHT')
+        throw new Error(`PROVIDER_REGISTRY: provider "${entry.id}" needs "bank": "LEFT" or "RIGHT"`);
       if (!entry.name) throw new Error(`PROVIDER_REGISTRY: provider "${entry.id}" needs a "name"`);
-      if (!/^https?:\/\/.+/.test(entry.routingUrl ?? '')) throw new Error(`PROVIDER_REGISTRY: provider "${entry.id}" needs a "routingUrl" (http://host:port/graphql)`);
+      if (!/^https?:\/\/.+/.test(entry.routingUrl ?? ''))
+        throw new Error(`PROVIDER_REGISTRY: provider "${entry.id}" needs a "routingUrl" (http://host:port/graphql)`);
       seen.add(entry.id);
     }
     return new ProviderRegistry(list as ProviderRecord[]);

@@ -1,6 +1,16 @@
 import { type DataSource, In } from 'typeorm';
 import {
-  ConflictError, formatId, insertInChunks, type Module, nextNumber, NotFoundError, ReferralStatus, requireNotBefore, todayIso, ValidationError,
+  ConflictError,
+  formatId,
+  withNumberRetry,
+  insertInChunks,
+  type Module,
+  nextNumber,
+  NotFoundError,
+  ReferralStatus,
+  requireNotBefore,
+  todayIso,
+  ValidationError,
 } from '../../../kit/src';
 import type { MunicipalityService } from '../municipality/municipality.service';
 import { ParticipantEntity } from '../participant/participant.entity';
@@ -30,40 +40,48 @@ export class ReferralService {
   }
 
   findByParticipantIds(participantIds: readonly string[]): Promise<ReferralEntity[]> {
-    return this.dataSource.getRepository(ReferralEntity).find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
+    return this.dataSource
+      .getRepository(ReferralEntity)
+      .find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
   }
 
   async refer(input: ReferParticipantInput): Promise<ReferralEntity> {
     if (input.providerId) this.providers.require(input.providerId);
-    return this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
-      if (!participant) throw new NotFoundError('Participant', input.participantId);
-      if (participant.exitedOn) throw new ConflictError(`Participant ${participant.id} exited on ${participant.exitedOn}; exited participants cannot be referred.`);
-      if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
-      requireNotBefore(input.referredOn, participant.enteredOn, 'referredOn', 'the participant’s enteredOn');
-      if (input.referredOn > todayIso()) throw new ValidationError('referredOn must not be in the future.', 'referredOn');
-      const open = await manager.findOneBy(ReferralEntity, {
-        participantId: participant.id,
-        module: input.module,
-        status: In([ReferralStatus.REFERRED, ReferralStatus.ACTIVE]),
-      });
-      if (open) throw new ConflictError(`Participant ${participant.id} already has an open referral (${open.id}) to ${input.module}.`);
-      const providerId = input.providerId ?? this.municipalities.defaultProvider(this.municipalities.require(participant.municipalityId)).id;
-      const number = await nextNumber(manager, ReferralEntity);
-      const referral = manager.create(ReferralEntity, {
-        id: formatId('REF', number, ID_WIDTH),
-        number,
-        participantId: participant.id,
-        providerId,
-        module: input.module as Module,
-        referredOn: input.referredOn,
-        startedOn: null,
-        endedOn: null,
-        status: ReferralStatus.REFERRED,
-      });
-      await manager.insert(ReferralEntity, referral);
-      return referral;
-    });
+    return withNumberRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
+        if (!participant) throw new NotFoundError('Participant', input.participantId);
+        if (participant.exitedOn)
+          throw new ConflictError(
+            `Participant ${participant.id} exited on ${participant.exitedOn}; exited participants cannot be referred.`,
+          );
+        if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
+        requireNotBefore(input.referredOn, participant.enteredOn, 'referredOn', 'the participant’s enteredOn');
+        if (input.referredOn > todayIso()) throw new ValidationError('referredOn must not be in the future.', 'referredOn');
+        const open = await manager.findOneBy(ReferralEntity, {
+          participantId: participant.id,
+          module: input.module,
+          status: In([ReferralStatus.REFERRED, ReferralStatus.ACTIVE]),
+        });
+        if (open) throw new ConflictError(`Participant ${participant.id} already has an open referral (${open.id}) to ${input.module}.`);
+        const providerId =
+          input.providerId ?? this.municipalities.defaultProvider(this.municipalities.require(participant.municipalityId)).id;
+        const number = await nextNumber(manager, ReferralEntity);
+        const referral = manager.create(ReferralEntity, {
+          id: formatId('REF', number, ID_WIDTH),
+          number,
+          participantId: participant.id,
+          providerId,
+          module: input.module as Module,
+          referredOn: input.referredOn,
+          startedOn: null,
+          endedOn: null,
+          status: ReferralStatus.REFERRED,
+        });
+        await manager.insert(ReferralEntity, referral);
+        return referral;
+      }),
+    );
   }
 
   async changeStatus(input: ChangeReferralStatusInput): Promise<ReferralEntity> {

@@ -1,6 +1,15 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
-  ConflictError, decodeCursor, encodeCursor, ForbiddenError, insertInChunks, NotFoundError, pageSize, requireNotBefore, todayIso, ValidationError,
+  ConflictError,
+  decodeCursor,
+  encodeCursor,
+  ForbiddenError,
+  insertInChunks,
+  NotFoundError,
+  pageSize,
+  requireNotBefore,
+  todayIso,
+  ValidationError,
 } from '../../../kit/src';
 import type { ReferralDirectory } from '../kreis-directory';
 import { CaseEntity } from './case.entity';
@@ -27,7 +36,11 @@ export class CaseService {
   }
 
   /** Like requireOwn for several cases, in one statement. */
-  async requireOwnMany(caseIds: readonly string[], manager: EntityManager = this.dataSource.manager, { open = false } = {}): Promise<Map<string, CaseEntity>> {
+  async requireOwnMany(
+    caseIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+    { open = false } = {},
+  ): Promise<Map<string, CaseEntity>> {
     const unique = [...new Set(caseIds)];
     const found = new Map((await manager.findBy(CaseEntity, { id: In(unique) })).map((row) => [row.id, row]));
     for (const id of unique) {
@@ -44,7 +57,9 @@ export class CaseService {
     const referral = await this.directory.lookup(referralId);
     if (!referral) throw new NotFoundError('Referral', referralId);
     if (referral.providerId !== this.providerId) {
-      throw new ForbiddenError(`Referral ${referralId} is assigned to ${referral.providerId}; ${this.providerId} cannot open a case for it.`);
+      throw new ForbiddenError(
+        `Referral ${referralId} is assigned to ${referral.providerId}; ${this.providerId} cannot open a case for it.`,
+      );
     }
     if (referral.status === 'CANCELLED') throw new ConflictError(`Referral ${referralId} was cancelled.`);
     requireNotBefore(openedOn, referral.referredOn, 'openedOn', 'the referral’s referredOn');
@@ -80,7 +95,10 @@ export class CaseService {
     if (filter.open === true) query.andWhere('c.closed_on IS NULL');
     if (filter.open === false) query.andWhere('c.closed_on IS NOT NULL');
     const totalCount = await query.clone().getCount();
-    const page = query.clone().orderBy('c.id', 'ASC').take(size + 1);
+    const page = query
+      .clone()
+      .orderBy('c.id', 'ASC')
+      .take(size + 1);
     if (after) page.andWhere('c.id > :after', { after: decodeCursor(after) });
     const rows = size === 0 ? [] : await page.getMany();
     const nodes = rows.slice(0, size);

@@ -4,8 +4,17 @@ import type { CaseEntity } from '../case/case.entity';
 import { ParticipantReference, ProviderCaseInterface } from '../case/case.types';
 import type { ProviderContext } from '../context';
 import {
-  CertificateInput, CertificateType, CoachingSessionInput, CoachingSessionType, CourseEnrolmentType, CourseInput, CourseType,
-  EndEnrolmentInput, EnrolInput, InternshipInput, InternshipType,
+  CertificateInput,
+  CertificateType,
+  CoachingSessionInput,
+  CoachingSessionType,
+  CourseEnrolmentType,
+  CourseInput,
+  CourseType,
+  EndEnrolmentInput,
+  EnrolInput,
+  InternshipInput,
+  InternshipType,
 } from '../records/records.type';
 
 /** `klausenhof` gives `Klausenhof`: the prefix of the provider's own type names. */
@@ -141,17 +150,28 @@ export function providerTypes(providerId: string): ProviderTypes {
     }
 
     @FieldResolver(() => CaseType, { description: 'Opens the case for a referral that Kreis Wesel assigned to this provider.' })
-    openCase(@Arg('referralId', () => ID) referralId: string, @Arg('openedOn', () => LocalDate) openedOn: string, @Ctx() { services }: ProviderContext) {
+    openCase(
+      @Arg('referralId', () => ID) referralId: string,
+      @Arg('openedOn', () => LocalDate) openedOn: string,
+      @Ctx() { services }: ProviderContext,
+    ) {
       return services.cases.open(referralId, openedOn);
     }
 
     @FieldResolver(() => CaseType)
-    closeCase(@Arg('caseId', () => ID) caseId: string, @Arg('closedOn', () => LocalDate) closedOn: string, @Ctx() { services }: ProviderContext) {
+    closeCase(
+      @Arg('caseId', () => ID) caseId: string,
+      @Arg('closedOn', () => LocalDate) closedOn: string,
+      @Ctx() { services }: ProviderContext,
+    ) {
       return services.cases.close(caseId, closedOn);
     }
 
     @FieldResolver(() => [CoachingSessionType], { description: 'Records sessions, all or none.' })
-    recordCoachingSessions(@Arg('sessions', () => [CoachingSessionInput]) sessions: CoachingSessionInput[], @Ctx() { services }: ProviderContext) {
+    recordCoachingSessions(
+      @Arg('sessions', () => [CoachingSessionInput]) sessions: CoachingSessionInput[],
+      @Ctx() { services }: ProviderContext,
+    ) {
       return services.records.recordCoachingSessions(sessions);
     }
 

@@ -4,9 +4,20 @@ import { Table, TableForeignKey, type MigrationInterface, type QueryRunner, type
 const caseRecordTable = (name: string, columns: TableColumnOptions[], extraIndexes: { name: string; columnNames: string[] }[] = []) =>
   new Table({
     name,
-    columns: [{ name: 'id', type: 'varchar', length: '64', isPrimary: true }, { name: 'case_id', type: 'varchar', length: '16' }, ...columns],
+    columns: [
+      { name: 'id', type: 'varchar', length: '64', isPrimary: true },
+      { name: 'case_id', type: 'varchar', length: '16' },
+      ...columns,
+    ],
     indices: [{ name: `IX_${name}_case`, columnNames: ['case_id'] }, ...extraIndexes],
-    foreignKeys: [new TableForeignKey({ name: `FK_${name}_case`, columnNames: ['case_id'], referencedTableName: 'provider_case', referencedColumnNames: ['id'] })],
+    foreignKeys: [
+      new TableForeignKey({
+        name: `FK_${name}_case`,
+        columnNames: ['case_id'],
+        referencedTableName: 'provider_case',
+        referencedColumnNames: ['id'],
+      }),
+    ],
   });
 
 /** Cases, the course catalogue and the records on a case. Table API only: one migration for SQLite and MySQL. */
@@ -66,7 +77,12 @@ export class InitialCases1764000000000 implements MigrationInterface {
     );
     await queryRunner.createForeignKey(
       'course_enrolment',
-      new TableForeignKey({ name: 'FK_course_enrolment_course', columnNames: ['course_id'], referencedTableName: 'course', referencedColumnNames: ['id'] }),
+      new TableForeignKey({
+        name: 'FK_course_enrolment_course',
+        columnNames: ['course_id'],
+        referencedTableName: 'course',
+        referencedColumnNames: ['id'],
+      }),
     );
     await queryRunner.createTable(
       caseRecordTable('certificate', [

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource, In } from 'typeorm';
 import {
-  CertificateKind, ConflictError, EnrolmentStatus, insertInChunks, NotFoundError, requireNotBefore, todayIso, ValidationError,
+  CertificateKind,
+  ConflictError,
+  EnrolmentStatus,
+  insertInChunks,
+  NotFoundError,
+  requireNotBefore,
+  todayIso,
+  ValidationError,
 } from '../../../kit/src';
 import type { CaseEntity } from '../case/case.entity';
 import type { CaseService } from '../case/case.service';
@@ -20,16 +27,24 @@ export class RecordsService {
   ) {}
 
   sessionsByCaseIds(caseIds: readonly string[]) {
-    return this.dataSource.getRepository(CoachingSessionEntity).find({ where: { caseId: In([...caseIds]) }, order: { heldOn: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(CoachingSessionEntity)
+      .find({ where: { caseId: In([...caseIds]) }, order: { heldOn: 'ASC', id: 'ASC' } });
   }
   enrolmentsByCaseIds(caseIds: readonly string[]) {
-    return this.dataSource.getRepository(EnrolmentEntity).find({ where: { caseId: In([...caseIds]) }, relations: { course: true }, order: { enrolledOn: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(EnrolmentEntity)
+      .find({ where: { caseId: In([...caseIds]) }, relations: { course: true }, order: { enrolledOn: 'ASC', id: 'ASC' } });
   }
   certificatesByCaseIds(caseIds: readonly string[]) {
-    return this.dataSource.getRepository(CertificateEntity).find({ where: { caseId: In([...caseIds]) }, order: { issuedOn: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(CertificateEntity)
+      .find({ where: { caseId: In([...caseIds]) }, order: { issuedOn: 'ASC', id: 'ASC' } });
   }
   internshipsByCaseIds(caseIds: readonly string[]) {
-    return this.dataSource.getRepository(InternshipEntity).find({ where: { caseId: In([...caseIds]) }, order: { startsOn: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(InternshipEntity)
+      .find({ where: { caseId: In([...caseIds]) }, order: { startsOn: 'ASC', id: 'ASC' } });
   }
 
   /** All sessions or none: one transaction, every case checked first. */
@@ -37,7 +52,11 @@ export class RecordsService {
     if (inputs.length === 0) throw new ValidationError('Give at least one coaching session.', 'sessions');
     if (inputs.length > MAX_SESSIONS_PER_CALL) throw new ValidationError(`At most ${MAX_SESSIONS_PER_CALL} sessions per call.`, 'sessions');
     return this.dataSource.transaction(async (manager) => {
-      const cases = await this.cases.requireOwnMany(inputs.map((i) => i.caseId), manager, { open: true });
+      const cases = await this.cases.requireOwnMany(
+        inputs.map((i) => i.caseId),
+        manager,
+        { open: true },
+      );
       const rows = inputs.map((input, index) => {
         this.requireWithinCase(cases.get(input.caseId)!, input.heldOn, `sessions[${index}].heldOn`);
         return manager.create(CoachingSessionEntity, {
@@ -60,10 +79,17 @@ export class RecordsService {
       const course = await manager.findOneBy(CourseEntity, { id: input.courseId });
       if (!course) throw new NotFoundError('Course', input.courseId);
       if (course.module !== found.module) {
-        throw new ValidationError(`Course ${course.id} belongs to ${course.module}, but case ${found.id} is for ${found.module}.`, 'courseId');
+        throw new ValidationError(
+          `Course ${course.id} belongs to ${course.module}, but case ${found.id} is for ${found.module}.`,
+          'courseId',
+        );
       }
       this.requireWithinCase(found, input.enrolledOn, 'enrolledOn');
-      const existing = await manager.findOneBy(EnrolmentEntity, { caseId: found.id, courseId: course.id, status: EnrolmentStatus.ENROLLED });
+      const existing = await manager.findOneBy(EnrolmentEntity, {
+        caseId: found.id,
+        courseId: course.id,
+        status: EnrolmentStatus.ENROLLED,
+      });
       if (existing) throw new ConflictError(`Case ${found.id} is already enrolled in course ${course.id}.`);
       const enrolment = manager.create(EnrolmentEntity, {
         id: randomUUID(),
@@ -83,7 +109,8 @@ export class RecordsService {
     return this.dataSource.transaction(async (manager) => {
       const enrolment = await manager.findOneBy(EnrolmentEntity, { id: input.enrolmentId });
       if (!enrolment) throw new NotFoundError('Enrolment', input.enrolmentId);
-      if (enrolment.status !== EnrolmentStatus.ENROLLED) throw new ConflictError(`Enrolment ${enrolment.id} already ended as ${enrolment.status}.`);
+      if (enrolment.status !== EnrolmentStatus.ENROLLED)
+        throw new ConflictError(`Enrolment ${enrolment.id} already ended as ${enrolment.status}.`);
       const found = await this.cases.requireOwn(enrolment.caseId, manager);
       requireNotBefore(input.on, enrolment.enrolledOn, 'on', 'enrolledOn');
       this.requireWithinCase(found, input.on, 'on');
@@ -156,7 +183,8 @@ export class RecordsService {
 
   private requireWithinCase(found: CaseEntity, date: string, field: string): void {
     requireNotBefore(date, found.openedOn, field, `the case's openedOn`);
-    if (found.closedOn && date > found.closedOn) throw new ValidationError(`${field} (${date}) lies after the case was closed (${found.closedOn}).`, field);
+    if (found.closedOn && date > found.closedOn)
+      throw new ValidationError(`${field} (${date}) lies after the case was closed (${found.closedOn}).`, field);
     if (date > todayIso()) throw new ValidationError(`${field} must not be in the future.`, field);
   }
 }

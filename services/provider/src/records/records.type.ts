@@ -1,7 +1,14 @@
 import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
-  CertificateKind, CoachingTopic, CourseKind, EnrolmentStatus, ExamResult, LanguageLevel, LocalDate, Module,
+  CertificateKind,
+  CoachingTopic,
+  CourseKind,
+  EnrolmentStatus,
+  ExamResult,
+  LanguageLevel,
+  LocalDate,
+  Module,
 } from '../../../kit/src';
 
 // Value types: identical in every provider subgraph, hence @shareable.

@@ -1,0 +1,55 @@
+import { loadAgenturConfig } from '../../agentur/src/config';
+import { loadKreisConfig } from '../../kreis/src/config';
+import { loadProviderConfig } from '../../provider/src/config';
+import { loadGatewayConfig, subgraphUrlOverrides } from '../../../gateway/src/config';
+import { ConfigError } from './config';
+
+function problemsOf(load: () => unknown): Record<string, string> {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('gives every service its documented defaults', () => {
+    expect(loadKreisConfig({}).PORT).toBe(4001);
+    expect(loadProviderConfig({ PROVIDER_ID: 'klausenhof' }).PORT).toBe(4002);
+    expect(loadProviderConfig({ PROVIDER_ID: 'fachwerk' }).PORT).toBe(4003);
+    expect(loadAgenturConfig({}).PORT).toBe(4004);
+    expect(loadGatewayConfig({}).PORT).toBe(4000);
+    expect(loadKreisConfig({}).DATABASE_URL).toMatch(/^sqlite:.*data[\\/]kreis\.sqlite$/);
+    expect(loadProviderConfig({ PROVIDER_ID: 'fachwerk' }).DATABASE_URL).toMatch(/fachwerk\.sqlite$/);
+  });
+
+  it('names a missing variable', () => {
+    expect(problemsOf(() => loadProviderConfig({}))).toEqual({ PROVIDER_ID: 'is required but not set' });
+    expect(problemsOf(() => loadProviderConfig({ PROVIDER_ID: 'newprovider' }))).toEqual({ PORT: 'is required but not set' });
+  });
+
+  it('names each malformed variable and says what is expected', () => {
+    const problems = problemsOf(() => loadKreisConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x/y', DB_POOL_SIZE: '0' }));
+    expect(Object.keys(problems).sort()).toEqual(['DATABASE_URL', 'DB_POOL_SIZE', 'PORT']);
+    expect(problems.DATABASE_URL).toMatch(/sqlite:<path> or mysql:\/\//);
+    expect(problems.DB_POOL_SIZE).toMatch(/positive whole number/);
+    expect(new ConfigError(problems).message).toMatch(/^Invalid configuration: .*DATABASE_URL is malformed/);
+    expect(problemsOf(() => loadProviderConfig({ PROVIDER_ID: 'Klausenhof GmbH' }))).toHaveProperty('PROVIDER_ID');
+    expect(problemsOf(() => subgraphUrlOverrides(['kreis'], { KREIS_URL: 'kreis:4001' }))).toHaveProperty('KREIS_URL');
+  });
+
+  it('accepts MySQL and MariaDB URLs', () => {
+    expect(loadAgenturConfig({ DATABASE_URL: 'mysql://agentur:pw@db:3306/agentur' }).DATABASE_URL).toBe(
+      'mysql://agentur:pw@db:3306/agentur',
+    );
+    expect(loadAgenturConfig({ DATABASE_URL: 'mariadb://agentur@db/agentur' }).DATABASE_URL).toBe('mariadb://agentur@db/agentur');
+  });
+
+  it('lets <NAME>_URL replace a subgraph’s routing URL', () => {
+    expect(subgraphUrlOverrides(['kreis', 'agentur'], { KREIS_URL: 'http://kreis:4001/graphql' })).toEqual({
+      kreis: 'http://kreis:4001/graphql',
+    });
+  });
+});
