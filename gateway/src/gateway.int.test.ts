@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { silentLogger } from '../../services/kit/src/logger';
+import { repoRoot } from '../../services/kit/src/paths';
+import { testDialects } from '../../services/kit/src/testing';
+import { startGraph, type RunningGraph } from '../../test/support/graph';
+import { createGateway, type GatewayApp } from './app';
+
+const supergraphSdl = readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8');
+const sqlite = testDialects()[0];
+
+const post = async (url: string, query: string) =>
+  (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as {
+    data?: any;
+    errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } }>;
+  };
+
+const listen = (server: net.Server) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+
+describe('gateway', () => {
+  let graph: RunningGraph;
+  const cleanups: Array<() => Promise<unknown>> = [];
+
+  beforeAll(async () => {
+    graph = await startGraph(sqlite, { participants: 20 });
+  });
+
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await graph?.close();
+  });
+
+  async function gatewayWith(subgraphUrls: Record<string, string>, timeoutMs = 10_000): Promise<{ gateway: GatewayApp; url: string }> {
+    const gateway = await createGateway({ supergraphSdl, subgraphUrls: { ...graph.subgraphUrls, ...subgraphUrls }, timeoutMs, logger: silentLogger });
+    cleanups.push(() => gateway.close());
+    return { gateway, url: await gateway.listen(0) };
+  }
+
+  it('answers /health, and /ready once every subgraph is ready', async () => {
+    const base = new URL(graph.url);
+    expect(await (await fetch(new URL('/health', base))).json()).toEqual({ status: 'ok', service: 'gateway' });
+    const ready = await fetch(new URL('/ready', base));
+    expect(ready.status).toBe(200);
+    expect((await ready.json()).subgraphs).toEqual({ kreis: 'ready', klausenhof: 'ready', fachwerk: 'ready', agentur: 'ready' });
+  });
+
+  it('gives up on a slow subgraph after the configured timeout and still returns the other subgraphs’ data', async () => {
+    const slow = http.createServer((_req, res) => {
+      setTimeout(() => res.end('{}'), 3000).unref();
+    });
+    const slowPort = await listen(slow);
+    cleanups.push(() => new Promise((resolve) => slow.close(resolve)).then(() => slow.closeAllConnections()));
+    const { url } = await gatewayWith({ agentur: `http://127.0.0.1:${slowPort}/graphql` }, 300);
+
+    const started = Date.now();
+    const result = await post(url, '{ participants(first: 2) { totalCount } placement(id: "PL-00001") { id } }');
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(result.errors?.[0].message).toMatch(/no answer within 300 ms/);
+    expect(result.data).toEqual({ participants: { totalCount: 20 }, placement: null });
+    const readiness = await fetch(new URL('/ready', url));
+    expect(readiness.status).toBe(503);
+  });
+
+  it('reuses keep-alive connections to a subgraph instead of opening one per request', async () => {
+    let connections = 0;
+    const kreisPort = Number(new URL(graph.subgraphUrls.kreis).port);
+    const proxy = net.createServer((client) => {
+      connections += 1;
+      const upstream = net.connect(kreisPort, '127.0.0.1');
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    const proxyPort = await listen(proxy);
+    cleanups.push(() => new Promise((resolve) => proxy.close(resolve)));
+    const { gateway, url } = await gatewayWith({ kreis: `http://127.0.0.1:${proxyPort}/graphql` });
+
+    for (let i = 0; i < 10; i += 1) {
+      const result = await post(url, '{ participants(first: 3) { totalCount } }');
+      expect(result.data.participants.totalCount).toBe(20);
+    }
+    expect(connections).toBe(1);
+    await gateway.close();
+  });
+
+  it('keeps a subgraph’s own error code when it rejects a whole request', async () => {
+    const result = await post(graph.url, '{ participants(filter: { enteredFrom: "2023-02-30" }) { totalCount } }');
+    expect(result.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+    expect(result.errors?.[0].message).toMatch(/LocalDate/);
+    expect(JSON.stringify(result)).not.toMatch(/127\.0\.0\.1/);
+  });
+});
