@@ -12,7 +12,9 @@ const supergraphSdl = readFileSync(join(repoRoot(), 'schema/supergraph.graphql')
 const sqlite = testDialects()[0];
 
 const post = async (url: string, query: string) =>
-  (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as {
+  (await (
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+  ).json()) as {
     data?: any;
     errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } }>;
   };
@@ -34,7 +36,12 @@ describe('gateway', () => {
   });
 
   async function gatewayWith(subgraphUrls: Record<string, string>, timeoutMs = 10_000): Promise<{ gateway: GatewayApp; url: string }> {
-    const gateway = await createGateway({ supergraphSdl, subgraphUrls: { ...graph.subgraphUrls, ...subgraphUrls }, timeoutMs, logger: silentLogger });
+    const gateway = await createGateway({
+      supergraphSdl,
+      subgraphUrls: { ...graph.subgraphUrls, ...subgraphUrls },
+      timeoutMs,
+      logger: silentLogger,
+    });
     cleanups.push(() => gateway.close());
     return { gateway, url: await gateway.listen(0) };
   }
@@ -44,7 +51,7 @@ describe('gateway', () => {
     expect(await (await fetch(new URL('/health', base))).json()).toEqual({ status: 'ok', service: 'gateway' });
     const ready = await fetch(new URL('/ready', base));
     expect(ready.status).toBe(200);
-    expect((await ready.json()).subgraphs).toEqual({ kreis: 'ready', klausenhof: 'ready', fachwerk: 'ready', agentur: 'ready' });
+    expect(((await ready.json()) as { subgraphs: unknown }).subgraphs).toEqual({ kreis: 'ready', klausenhof: 'ready', fachwerk: 'ready', agentur: 'ready' });
   });
 
   it('gives up on a slow subgraph after the configured timeout and still returns the other subgraphs’ data', async () => {
