@@ -291,6 +291,71 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
     );
   });
 
+  it('pages through a provider’s cases and the agency’s placements', async () => {
+    const walk = async (
+      read: (
+        after: string | null,
+      ) => Promise<{ nodes: Array<{ id: string }>; totalCount: number; hasNextPage: boolean; endCursor: string | null }>,
+    ) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      let total = -1;
+      for (let guard = 0; guard < 50; guard += 1) {
+        const page = await read(after);
+        total = page.totalCount;
+        ids.push(...page.nodes.map((n) => n.id));
+        if (!page.hasNextPage) break;
+        after = page.endCursor;
+      }
+      expect(ids).toHaveLength(total);
+      return ids;
+    };
+    const cases = await walk(
+      async (after) =>
+        (
+          await graph.client.request<{ klausenhof: { cases: any } }>(
+            gql`
+              query C($after: String) {
+                klausenhof {
+                  cases(first: 40, after: $after) {
+                    nodes {
+                      id
+                    }
+                    totalCount
+                    hasNextPage
+                    endCursor
+                  }
+                }
+              }
+            `,
+            { after },
+          )
+        ).klausenhof.cases,
+    );
+    expect(cases).toEqual(graph.world.providers.klausenhof.cases.map((c) => c.id).sort());
+    const placements = await walk(
+      async (after) =>
+        (
+          await graph.client.request<{ placements: any }>(
+            gql`
+              query P($after: String) {
+                placements(first: 30, after: $after) {
+                  nodes {
+                    id
+                  }
+                  totalCount
+                  hasNextPage
+                  endCursor
+                }
+              }
+            `,
+            { after },
+          )
+        ).placements,
+    );
+    expect(placements).toEqual(graph.world.placements.map((p) => p.id));
+  });
+
   it('runs the same number of SQL statements per subgraph for a page of 10 and a page of 200', async () => {
     const measure = async (first: number) => {
       graph.resetStatements();

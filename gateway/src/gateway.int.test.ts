@@ -51,7 +51,12 @@ describe('gateway', () => {
     expect(await (await fetch(new URL('/health', base))).json()).toEqual({ status: 'ok', service: 'gateway' });
     const ready = await fetch(new URL('/ready', base));
     expect(ready.status).toBe(200);
-    expect(((await ready.json()) as { subgraphs: unknown }).subgraphs).toEqual({ kreis: 'ready', klausenhof: 'ready', fachwerk: 'ready', agentur: 'ready' });
+    expect(((await ready.json()) as { subgraphs: unknown }).subgraphs).toEqual({
+      kreis: 'ready',
+      klausenhof: 'ready',
+      fachwerk: 'ready',
+      agentur: 'ready',
+    });
   });
 
   it('gives up on a slow subgraph after the configured timeout and still returns the other subgraphs’ data', async () => {

@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from './errors';
 
 export const MAX_PAGE_SIZE = 500;
@@ -20,4 +21,44 @@ export function pageSize(first: number | null | undefined): number {
     throw new ValidationError(`"first" must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
   }
   return size;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  cursorOf(row: T): string;
+}
+
+/**
+ * One page of `query` in ascending `column` order, after the row a cursor names
+ * (keyset paging: stable while rows are added, and index-friendly), plus the
+ * total across pages. Two statements, whatever the page size.
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  options: { column: string; keyOf: (row: T) => string | number; numericKey?: boolean; first?: number | null; after?: string | null },
+): Promise<Page<T>> {
+  const size = pageSize(options.first);
+  const cursorOf = (row: T) => encodeCursor(String(options.keyOf(row)));
+  const page = query
+    .clone()
+    .orderBy(options.column, 'ASC')
+    .limit(size + 1);
+  if (options.after) {
+    const key = decodeCursor(options.after);
+    if (options.numericKey && !/^\d+$/.test(key)) throw new ValidationError('The cursor in "after" is malformed.', 'after');
+    page.andWhere(`${options.column} > :afterKey`, { afterKey: options.numericKey ? Number(key) : key });
+  }
+  const totalCount = await query.clone().getCount();
+  const rows = size === 0 ? [] : await page.getMany();
+  const nodes = rows.slice(0, size);
+  return {
+    nodes,
+    totalCount,
+    hasNextPage: rows.length > size,
+    endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
+    cursorOf,
+  };
 }

@@ -1,14 +1,13 @@
 import { type DataSource, In } from 'typeorm';
 import {
   ConflictError,
-  decodeCursor,
-  encodeCursor,
   formatId,
   withNumberRetry,
   insertInChunks,
   nextNumber,
   NotFoundError,
-  pageSize,
+  keysetPage,
+  type Page,
   requireNotBefore,
   todayIso,
   ValidationError,
@@ -66,8 +65,7 @@ export class PlacementService {
     });
   }
 
-  async list(filter: PlacementFilter, first?: number | null, after?: string | null) {
-    const size = pageSize(first);
+  async list(filter: PlacementFilter, first?: number | null, after?: string | null): Promise<Page<PlacementEntity>> {
     if (filter.startsFrom && filter.startsTo) requireNotBefore(filter.startsTo, filter.startsFrom, 'filter.startsTo', 'filter.startsFrom');
     const query = this.dataSource.getRepository(PlacementEntity).createQueryBuilder('p');
     if (filter.participantId) query.andWhere('p.participant_id = :participantId', { participantId: filter.participantId });
@@ -75,24 +73,7 @@ export class PlacementService {
     if (filter.office) query.andWhere('p.office = :office', { office: filter.office });
     if (filter.startsFrom) query.andWhere('p.starts_on >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter.startsTo) query.andWhere('p.starts_on <= :startsTo', { startsTo: filter.startsTo });
-    const totalCount = await query.clone().getCount();
-    const page = query
-      .clone()
-      .orderBy('p.number', 'ASC')
-      .take(size + 1);
-    if (after) {
-      const afterNumber = Number(decodeCursor(after));
-      if (!Number.isInteger(afterNumber)) throw new ValidationError('The cursor in "after" is malformed.', 'after');
-      page.andWhere('p.number > :afterNumber', { afterNumber });
-    }
-    const rows = size === 0 ? [] : await page.getMany();
-    const nodes = rows.slice(0, size);
-    return {
-      nodes,
-      totalCount,
-      hasNextPage: rows.length > size,
-      endCursor: nodes.length ? encodeCursor(String(nodes[nodes.length - 1].number)) : null,
-    };
+    return keysetPage(query, { column: 'p.number', keyOf: (row) => row.number, numericKey: true, first, after });
   }
 
   async importMany(rows: Array<Omit<PlacementEntity, 'number'>>): Promise<void> {

@@ -28,10 +28,10 @@ export class ParticipantResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ParticipantConnection> {
     const page = await services.participants.page(filter ?? {}, first, after);
-    for (const row of page.rows) loaders.participantById.prime(row.id, row);
+    for (const row of page.nodes) loaders.participantById.prime(row.id, row);
     return {
-      edges: page.rows.map((row) => ({ cursor: page.cursorOf(row), node: row as unknown as ParticipantType })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1]) : null },
+      edges: page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: row as unknown as ParticipantType })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: page.totalCount,
     };
   }

@@ -2,15 +2,14 @@ import { Brackets, type DataSource, type EntityManager, In, type SelectQueryBuil
 import {
   ageOn,
   ConflictError,
-  decodeCursor,
-  encodeCursor,
   ExitReason,
   formatId,
   withNumberRetry,
   insertInChunks,
   nextNumber,
+  keysetPage,
   NotFoundError,
-  pageSize,
+  type Page,
   ReferralStatus,
   requireNotBefore,
   todayIso,
@@ -30,13 +29,6 @@ import {
 export const MIN_AGE = 18;
 export const MAX_AGE = 27;
 const ID_WIDTH = 4;
-
-export interface ParticipantPage {
-  rows: ParticipantEntity[];
-  totalCount: number;
-  hasNextPage: boolean;
-  cursorOf(row: ParticipantEntity): string;
-}
 
 /** Registry rules for participants: eligibility, exits, erasure, and the filtered list. */
 export class ParticipantService {
@@ -143,22 +135,9 @@ export class ParticipantService {
     });
   }
 
-  async page(filter: ParticipantFilter = {}, first?: number | null, after?: string | null): Promise<ParticipantPage> {
-    const size = pageSize(first);
-    const afterNumber = after ? Number(decodeCursor(after)) : null;
-    if (afterNumber !== null && !Number.isInteger(afterNumber)) throw new ValidationError('The cursor in "after" is malformed.', 'after');
+  async page(filter: ParticipantFilter = {}, first?: number | null, after?: string | null): Promise<Page<ParticipantEntity>> {
     this.checkFilter(filter);
-
-    const base = this.filtered(filter);
-    const totalCount = await base.clone().getCount();
-    const pageQuery = base
-      .clone()
-      .orderBy('p.number', 'ASC')
-      .take(size + 1);
-    if (afterNumber !== null) pageQuery.andWhere('p.number > :afterNumber', { afterNumber });
-    const rows = size === 0 ? [] : await pageQuery.getMany();
-    const hasNextPage = rows.length > size;
-    return { rows: rows.slice(0, size), totalCount, hasNextPage, cursorOf: (row) => encodeCursor(String(row.number)) };
+    return keysetPage(this.filtered(filter), { column: 'p.number', keyOf: (row) => row.number, numericKey: true, first, after });
   }
 
   /** Loads a seed world's participants as they are (they were generated eligible). */

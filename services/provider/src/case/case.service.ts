@@ -1,12 +1,11 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
   ConflictError,
-  decodeCursor,
-  encodeCursor,
   ForbiddenError,
   insertInChunks,
   NotFoundError,
-  pageSize,
+  keysetPage,
+  type Page,
   requireNotBefore,
   todayIso,
   ValidationError,
@@ -88,26 +87,12 @@ export class CaseService {
     });
   }
 
-  async list(filter: CaseListFilter, first?: number | null, after?: string | null) {
-    const size = pageSize(first);
+  async list(filter: CaseListFilter, first?: number | null, after?: string | null): Promise<Page<CaseEntity>> {
     const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
     if (filter.module) query.andWhere('c.module = :module', { module: filter.module });
     if (filter.open === true) query.andWhere('c.closed_on IS NULL');
     if (filter.open === false) query.andWhere('c.closed_on IS NOT NULL');
-    const totalCount = await query.clone().getCount();
-    const page = query
-      .clone()
-      .orderBy('c.id', 'ASC')
-      .take(size + 1);
-    if (after) page.andWhere('c.id > :after', { after: decodeCursor(after) });
-    const rows = size === 0 ? [] : await page.getMany();
-    const nodes = rows.slice(0, size);
-    return {
-      nodes,
-      totalCount,
-      hasNextPage: rows.length > size,
-      endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null,
-    };
+    return keysetPage(query, { column: 'c.id', keyOf: (row) => row.id, first, after });
   }
 
   async importMany(rows: CaseEntity[]): Promise<void> {
