@@ -58,9 +58,9 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   );
   try {
     const outcome = await loadWorld(world, {
-      kreis: kreis.services,
-      agentur: agentur.services,
-      providers: Object.fromEntries(providers.map((p) => [p.services.providerId, p.services])),
+      kreis,
+      agentur,
+      providers: Object.fromEntries(providers.map((p) => [p.services.providerId, p])),
     });
     for (const [organisation, loaded] of Object.entries(outcome)) {
       logger.info(loaded ? 'seeded' : 'already holds data; left unchanged', { organisation });

@@ -1,5 +1,5 @@
 import { gql } from 'graphql-request';
-import { providerTypePrefix } from '../services/provider/src';
+import { providerTypePrefix } from '../services/kit/src/naming';
 import { testDialects } from '../services/kit/src/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 

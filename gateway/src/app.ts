@@ -5,9 +5,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { requestBodyErrorHandler } from '../../services/kit/src/http-errors';
 import { createLogger, type Logger } from '../../services/kit/src/logger';
 import { SubgraphDataSource } from './subgraph-data-source';
-import { createSubgraphFetcher } from './subgraph-fetcher';
+import { createSubgraphFetchers } from './subgraph-fetcher';
 
 // No usage data leaves the Kreis: @apollo/gateway reports anonymous telemetry unless told not to.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -40,13 +41,13 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
 export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   const logger = deps.logger ?? createLogger('gateway');
   const subgraphs = { ...subgraphsOf(deps.supergraphSdl), ...(deps.subgraphUrls ?? {}) };
-  const { fetcher, close: closeFetcher } = createSubgraphFetcher({
+  const { fetcherFor, close: closeFetchers } = createSubgraphFetchers({
     timeoutMs: deps.timeoutMs ?? 10_000,
     maxSocketsPerSubgraph: deps.maxSocketsPerSubgraph ?? 64,
   });
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphs[name] ?? url, fetcher }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphs[name] ?? url, fetcher: fetcherFor(name) }),
     logger: {
       debug: () => {},
       info: (m) => logger.info(String(m)),
@@ -84,6 +85,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
   app.use('/graphql', express.json({ limit: deps.bodyLimit ?? '1mb' }), expressMiddleware(apollo));
+  app.use(requestBodyErrorHandler(logger));
 
   let closed = false;
   return {
@@ -98,7 +100,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
       closed = true;
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await closeFetcher();
+      await closeFetchers();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig, positiveInt, port, str } from '../../services/kit/src/config';
+import { byteSize, ConfigError, loadConfig, positiveInt, port, str } from '../../services/kit/src/config';
 import { repoRoot } from '../../services/kit/src/paths';
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -10,7 +10,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       SUPERGRAPH_PATH: str({ default: join(repoRoot(), 'schema', 'supergraph.graphql') }),
       SUBGRAPH_TIMEOUT_MS: positiveInt({ default: 10_000, desc: 'longest wait for one subgraph response' }),
       SUBGRAPH_MAX_SOCKETS: positiveInt({ default: 64, desc: 'keep-alive connections per subgraph' }),
-      BODY_LIMIT: str({ default: '1mb' }),
+      BODY_LIMIT: byteSize({ default: '1mb' }),
       LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
     },
     env,

@@ -70,10 +70,42 @@ describe('gateway', () => {
     const started = Date.now();
     const result = await post(url, '{ participants(first: 2) { totalCount } placement(id: "PL-00001") { id } }');
     expect(Date.now() - started).toBeLessThan(2500);
-    expect(result.errors?.[0].message).toMatch(/no answer within 300 ms/);
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'The agentur subgraph gave no answer within 300 ms.',
+      extensions: { code: 'SUBGRAPH_TIMEOUT' },
+    });
     expect(result.data).toEqual({ participants: { totalCount: 20 }, placement: null });
     const readiness = await fetch(new URL('/ready', url));
     expect(readiness.status).toBe(503);
+  });
+
+  it('names an unreachable subgraph without revealing its address', async () => {
+    const closed = net.createServer();
+    const closedPort = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    const { url } = await gatewayWith({ agentur: `http://127.0.0.1:${closedPort}/graphql` });
+    const result = await post(url, '{ placement(id: "PL-00001") { id } }');
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'The agentur subgraph cannot be reached right now.',
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+    });
+    expect(JSON.stringify(result)).not.toContain(String(closedPort));
+  });
+
+  it('answers a body that is not JSON with a JSON error, not the raw body or a stack trace', async () => {
+    for (const target of [graph.url, graph.subgraphUrls.kreis]) {
+      const response = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": "{ participants { totalCount } }", "name": "Erika Muster',
+      });
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({
+        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+      expect(text).not.toContain('Muster');
+    }
   });
 
   it('reuses keep-alive connections to a subgraph instead of opening one per request', async () => {

@@ -1,4 +1,5 @@
 import type { AgenturServices } from '../../services/agentur/src/context';
+import type { Database } from '../../services/kit/src/db';
 import { loadAgenturPart } from '../../services/agentur/src/seed';
 import type { KreisServices } from '../../services/kreis/src/context';
 import { loadKreisPart } from '../../services/kreis/src/seed';
@@ -6,10 +7,16 @@ import type { ProviderServices } from '../../services/provider/src/context';
 import { loadProviderPart } from '../../services/provider/src/seed';
 import type { World } from './world';
 
-export interface OrganisationServices {
-  kreis: KreisServices;
-  providers: Record<string, ProviderServices>;
-  agentur: AgenturServices;
+/** An organisation's database and services, as `openKreis`, `openProvider`, `openAgentur` and `createApp` give them. */
+interface Opened<S> {
+  database: Database;
+  services: S;
+}
+
+export interface Organisations {
+  kreis: Opened<KreisServices>;
+  providers: Record<string, Opened<ProviderServices>>;
+  agentur: Opened<AgenturServices>;
 }
 
 /** Organisation name to whether its part was loaded (false: it already held data and was left alone). */
@@ -19,17 +26,17 @@ export type SeedOutcome = Record<string, boolean>;
  * Hands each organisation its own part of the world, through its own services:
  * kreis gets the registry, each provider its cases, agentur its placements.
  */
-export async function loadWorld(world: World, organisations: OrganisationServices): Promise<SeedOutcome> {
+export async function loadWorld(world: World, organisations: Organisations): Promise<SeedOutcome> {
   const outcome: SeedOutcome = {};
   outcome.kreis = await loadKreisPart(organisations.kreis, {
     participants: world.participants,
     referrals: world.referrals,
     consents: world.consents,
   });
-  for (const [providerId, services] of Object.entries(organisations.providers)) {
+  for (const [providerId, provider] of Object.entries(organisations.providers)) {
     const part = world.providers[providerId];
     if (!part) throw new Error(`The world has no part for provider ${providerId}`);
-    outcome[providerId] = await loadProviderPart(services, part);
+    outcome[providerId] = await loadProviderPart(provider, part);
   }
   outcome.agentur = await loadAgenturPart(organisations.agentur, { placements: world.placements });
   return outcome;

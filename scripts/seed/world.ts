@@ -31,6 +31,7 @@ import {
 } from '../../services/kit/src/domain/enums';
 import { MUNICIPALITIES } from '../../services/kreis/src/municipality/municipality.data';
 import registry from '../../services/kreis/providers.json';
+import { MAX_AGE, MIN_AGE, PROGRAMME_END } from '../../services/kreis/src/programme';
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -164,14 +165,12 @@ export interface WorldPlacement {
 
 export const DEFAULT_PARTICIPANTS = 380;
 export const DEFAULT_SEED = 20211101;
-/** First possible entry date. */
-export const PROGRAMME_START = '2021-03-01';
+/** First entry date in the synthetic world (Kreis Wesel's first entries came in spring 2021). */
+export const FIRST_ENTRY = '2021-03-01';
 /** Last entry date. */
 export const LAST_ENTRY = '2023-09-30';
-/** The programme ended on this day; nothing in the world happens later (except planned placement ends). */
-export const PROGRAMME_END = '2023-10-31';
-export const MIN_AGE = 18;
-export const MAX_AGE = 27;
+// The programme ended on PROGRAMME_END; nothing in the world happens later (except planned placement ends).
+export { MAX_AGE, MIN_AGE, PROGRAMME_END };
 
 // ---------------------------------------------------------------------------
 // PRNG (mulberry32) and sampling helpers
@@ -330,7 +329,7 @@ function firstOfNextMonth(day: number): number {
   return dayOf(y, m + 1, 1);
 }
 
-const D_START = parseDay(PROGRAMME_START);
+const D_START = parseDay(FIRST_ENTRY);
 const D_LAST_ENTRY = parseDay(LAST_ENTRY);
 const D_END = parseDay(PROGRAMME_END);
 

@@ -60,9 +60,9 @@ export async function startGraph(dialect: TestDialect, options: { participants?:
 
     const world = generateWorld({ participants: options.participants ?? 380, seed: options.seed, providers: [...registry.providers] });
     await loadWorld(world, {
-      kreis: kreis.services,
-      agentur: agentur.services,
-      providers: Object.fromEntries(Object.entries(providers).map(([id, app]) => [id, app.services])),
+      kreis,
+      agentur,
+      providers,
     });
 
     const gateway = await createGateway({

@@ -1,10 +1,10 @@
 import { buildFederatedSchema } from '../../kit/src';
-import { ParticipantPlacementsResolver, resolveParticipantReference } from './participant/participant.resolver';
+import { AgenturParticipantResolver, resolveParticipantReference } from './participant/participant.resolver';
 import { PlacementResolver, resolvePlacementReference } from './placement/placement.resolver';
 
 export function buildAgenturSchema() {
   return buildFederatedSchema({
-    resolvers: [PlacementResolver, ParticipantPlacementsResolver],
+    resolvers: [PlacementResolver, AgenturParticipantResolver],
     validate: { forbidUnknownValues: false },
     federationDirectives: ['@key'],
     referenceResolvers: {

@@ -1,4 +1,6 @@
+import { type Database, inTransaction } from '../../kit/src';
 import type { AgenturServices } from './context';
+import { PlacementEntity } from './placement/placement.entity';
 
 export interface AgenturSeedPart {
   placements: Array<{
@@ -14,9 +16,14 @@ export interface AgenturSeedPart {
   }>;
 }
 
-/** Loads agentur's part through its own services; false when it already holds placements. */
-export async function loadAgenturPart(services: AgenturServices, part: AgenturSeedPart): Promise<boolean> {
-  if ((await services.placements.list({}, 0)).totalCount > 0) return false;
-  await services.placements.importMany(part.placements);
-  return true;
+/** Loads agentur's part through its own services, all of it or nothing; false when it already holds placements. */
+export async function loadAgenturPart(
+  { database, services }: { database: Database; services: AgenturServices },
+  part: AgenturSeedPart,
+): Promise<boolean> {
+  return inTransaction(database.dataSource, async (manager) => {
+    if ((await manager.count(PlacementEntity)) > 0) return false;
+    await services.placements.importMany(part.placements, manager);
+    return true;
+  });
 }

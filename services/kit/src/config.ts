@@ -1,4 +1,4 @@
-import { cleanEnv, makeValidator, port, num, str, EnvMissingError } from 'envalid';
+import { cleanEnv, makeValidator, port, str, url, EnvMissingError } from 'envalid';
 
 /** Thrown when the environment is missing or has a malformed variable; the message names each one. */
 export class ConfigError extends Error {
@@ -18,6 +18,12 @@ export const databaseUrl = makeValidator<string>((value) => {
   if (/^sqlite:.+/.test(value)) return value;
   if (/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(value)) return value;
   throw new Error('must be sqlite:<path> or mysql://user:password@host:port/database');
+});
+
+/** A size as body-parser reads it: `512kb`, `1mb`, `100000` (bytes). */
+export const byteSize = makeValidator<string>((value) => {
+  if (!/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(value)) throw new Error('must be a size such as 512kb or 1mb');
+  return value;
 });
 
 export const positiveInt = makeValidator<number>((value) => {
@@ -56,8 +62,8 @@ export function subgraphConfigSpec(defaults: { port: number; database: string })
     DATABASE_URL: databaseUrl({ default: defaults.database }),
     DB_POOL_SIZE: positiveInt({ default: 10 }),
     LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
-    BODY_LIMIT: str({ default: '1mb', desc: 'largest accepted request body' }),
+    BODY_LIMIT: byteSize({ default: '1mb', desc: 'largest accepted request body' }),
   };
 }
 
-export { makeValidator, port, num, str };
+export { makeValidator, port, str, url };

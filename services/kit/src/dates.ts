@@ -16,6 +16,9 @@ export function requireNotBefore(later: string | null | undefined, earlier: stri
   }
 }
 
+const BERLIN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Kreis Wesel (not UTC: just after midnight there, UTC still says yesterday). */
 export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return BERLIN_DATE.format(new Date());
 }

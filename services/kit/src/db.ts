@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
+import {
+  DataSource,
+  type DataSourceOptions,
+  type EntityManager,
+  type Logger as TypeOrmLogger,
+  type MixedList,
+  type EntitySchema,
+} from 'typeorm';
 import type { Logger } from './logger';
 
 /** Counts the SQL statements a DataSource runs: the measure of N+1 freedom. */
@@ -53,7 +60,6 @@ export interface DatabaseOptions {
 export interface Database {
   dataSource: DataSource;
   statements: StatementCounter;
-  dialect: 'sqlite' | 'mysql';
 }
 
 export function dialectOf(url: string): 'sqlite' | 'mysql' {
@@ -106,7 +112,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await dataSource.destroy();
     throw error;
   }
-  return { dataSource, statements, dialect };
+  return { dataSource, statements };
 }
 
 /** True when the database answers a trivial statement. */
@@ -117,4 +123,23 @@ export async function isDatabaseReachable(dataSource: DataSource): Promise<boole
   } catch {
     return false;
   }
+}
+
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * Runs `work` in one transaction. On SQLite every statement shares one
+ * connection, so two transactions in flight at once (parallel mutation fields,
+ * concurrent requests) would interleave their statements: there they queue.
+ * MySQL gives each transaction its own pooled connection.
+ */
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return dataSource.transaction(work);
+  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+  const run = previous.then(() => dataSource.transaction(work));
+  sqliteQueues.set(
+    dataSource,
+    run.catch(() => undefined),
+  );
+  return run;
 }

@@ -9,6 +9,7 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -37,11 +38,9 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/** Codes whose message was written for the client; anything else is replaced by a generic error. */
 const KNOWN_CODES = new Set<string>([
-  ErrorCode.BAD_USER_INPUT,
-  ErrorCode.NOT_FOUND,
-  ErrorCode.FORBIDDEN,
-  ErrorCode.CONFLICT,
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -83,7 +82,7 @@ export function createErrorFormatter(logger: Logger) {
       path: formatted.path?.join('.'),
     });
     return {
-      message: 'Internal error: the request could not be completed. Nothing was changed.',
+      message: 'Internal error: this part of the request could not be completed.',
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
@@ -102,4 +101,11 @@ function flattenValidation(
     if (e.children?.length) out.push(...flattenValidation(e.children as typeof errors, field));
   }
   return out;
+}
+
+/** The text without surrounding blanks; a text that is nothing but blanks is refused rather than stored empty. */
+export function requireText(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw new ValidationError(`${field} must not be empty.`, field);
+  return trimmed;
 }

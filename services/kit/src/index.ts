@@ -14,3 +14,5 @@ export * from './domain/enums';
 export * from './domain/register-enums';
 export * from './numbering';
 export * from './paths';
+export * from './http-errors';
+export * from './naming';

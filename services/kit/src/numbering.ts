@@ -27,7 +27,7 @@ export async function insertInChunks<T extends ObjectLiteral>(
 const RETRYABLE = new Set(['ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 
 /** True for a duplicate key, or a deadlock between two inserts racing for one number. */
-export function isNumberCollision(error: unknown): boolean {
+export function isInsertRace(error: unknown): boolean {
   const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
   return typeof code === 'string' && RETRYABLE.has(code);
 }
@@ -41,7 +41,7 @@ export async function withNumberRetry<T>(transaction: () => Promise<T>, attempts
     try {
       return await transaction();
     } catch (error) {
-      if (attempt >= attempts || !isNumberCollision(error)) throw error;
+      if (attempt >= attempts || !isInsertRace(error)) throw error;
     }
   }
 }

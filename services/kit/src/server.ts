@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
 import { isDatabaseReachable, type Database } from './db';
 import { createErrorFormatter } from './errors';
+import { requestBodyErrorHandler } from './http-errors';
 import type { Logger } from './logger';
 
 export interface SubgraphAppOptions<C extends BaseContext> {
@@ -58,6 +59,7 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
+  app.use(requestBodyErrorHandler(logger));
 
   let closed = false;
   return {

@@ -1,5 +1,5 @@
 export { createApp, openKreis, type KreisApp, type KreisDeps } from './app';
 export { loadKreisPart, type KreisSeedPart } from './seed';
 export { buildKreisSchema } from './schema';
-export { ProviderRegistry, providerTypePrefix } from './provider/provider.registry';
+export { ProviderRegistry } from './provider/provider.registry';
 export { loadKreisConfig } from './config';

@@ -82,6 +82,84 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('kreis subgraph o
     expect(refer.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/exited/) });
   });
 
+  it('leaves everything as it was when an exit fails half-way through its referrals', async () => {
+    const { data } = await register('Atomic', '1999-06-01', '2022-01-10');
+    const id = data.registerParticipant.id;
+    const refer = async (module: string, referredOn: string, startedOn: string) => {
+      const referralId = (
+        await call(
+          `mutation { referParticipant(input: { participantId: "${id}", module: ${module}, referredOn: "${referredOn}" }) { id } }`,
+        )
+      ).data.referParticipant.id;
+      await call(`mutation { changeReferralStatus(input: { referralId: "${referralId}", status: ACTIVE, on: "${startedOn}" }) { id } }`);
+    };
+    await refer('F1_COACHING', '2022-01-11', '2022-01-12');
+    await refer('F4_PREPARATORY_COURSES', '2022-05-01', '2022-06-01');
+    const before = await app.database.dataSource.query('SELECT id, status, ended_on FROM referral WHERE participant_id = ? ORDER BY id', [
+      id,
+    ]);
+    const failed = await call(`mutation { exitParticipant(id: "${id}", exitedOn: "2022-05-15", reason: MOVED_AWAY) { id } }`);
+    expect(failed.errors![0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'exitedOn' },
+      message: expect.stringMatching(/was started \(2022-06-01\)/),
+    });
+    expect(
+      await app.database.dataSource.query('SELECT id, status, ended_on FROM referral WHERE participant_id = ? ORDER BY id', [id]),
+    ).toEqual(before);
+    expect((await call(`{ participant(id: "${id}") { exitedOn } }`)).data.participant.exitedOn).toBeNull();
+  });
+
+  it('runs transactions started at the same moment in one process one after another, each all or nothing', async () => {
+    const input = (givenName: string, birthDate: string) =>
+      ({
+        givenName,
+        familyName: 'Parallel',
+        birthDate,
+        gender: 'FEMALE',
+        residenceStatus: 'OTHER',
+        municipalityId: 'xanten',
+        enteredOn: '2022-04-01',
+      }) as never;
+    const results = await Promise.allSettled([
+      app.services.participants.register(input('P1', '2000-01-01')),
+      app.services.participants.register(input('P2', '1980-01-01')),
+      app.services.participants.register(input('P3', '2000-01-01')),
+      app.services.participants.register(input('P4', '2000-01-01')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const names = await app.database.dataSource.query(
+      "SELECT given_name FROM participant WHERE family_name = 'Parallel' ORDER BY given_name",
+    );
+    expect(names.map((row: { given_name: string }) => row.given_name)).toEqual(['P1', 'P3', 'P4']);
+  });
+
+  it('refuses dates outside the programme, a later entry than existing referrals, and names of blanks only', async () => {
+    expect((await register('Early', '1995-01-01', '2020-12-31')).errors![0].message).toMatch(
+      /within the programme, 2021-01-01 to 2023-10-31/,
+    );
+    const blank = await call(`mutation R($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`, {
+      input: {
+        givenName: '   ',
+        familyName: 'Beispiel',
+        birthDate: '2000-01-15',
+        gender: 'MALE',
+        residenceStatus: 'DULDUNG',
+        municipalityId: 'moers',
+        enteredOn: '2022-03-01',
+      },
+    });
+    expect(blank.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'givenName' } });
+    const { data } = await register('Later', '2000-01-15', '2022-03-01');
+    const id = data.registerParticipant.id;
+    await call(`mutation { referParticipant(input: { participantId: "${id}", module: F1_COACHING, referredOn: "2022-03-02" }) { id } }`);
+    const later = await call(`mutation { updateParticipant(id: "${id}", input: { enteredOn: "2022-04-01" }) { enteredOn } }`);
+    expect(later.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'enteredOn' } });
+    const earlier = await call(
+      `mutation { updateParticipant(id: "${id}", input: { enteredOn: "2022-02-01", givenName: " Spätere " }) { enteredOn givenName } }`,
+    );
+    expect(earlier.data.updateParticipant).toEqual({ enteredOn: '2022-02-01', givenName: 'Spätere' });
+  });
+
   it('grants and withdraws consent, keeping the record', async () => {
     const { data } = await register('Consent');
     const id = data.registerParticipant.id;

@@ -1,4 +1,6 @@
+import { type Database, inTransaction } from '../../kit/src';
 import type { KreisServices } from './context';
+import { ParticipantEntity } from './participant/participant.entity';
 
 /** Kreis's part of a synthetic world: its own rows only. */
 export interface KreisSeedPart {
@@ -27,11 +29,16 @@ export interface KreisSeedPart {
   consents: Array<{ id: string; participantId: string; scope: string; grantedOn: string; withdrawnOn: string | null }>;
 }
 
-/** Loads kreis's part through kreis's own services; false when the registry already holds data. */
-export async function loadKreisPart(services: KreisServices, part: KreisSeedPart): Promise<boolean> {
-  if ((await services.participants.page({}, 0)).totalCount > 0) return false;
-  await services.participants.importMany(part.participants);
-  await services.referrals.importMany(part.referrals);
-  await services.consents.importMany(part.consents);
-  return true;
+/** Loads kreis's part through kreis's own services, all of it or nothing; false when the registry already holds data. */
+export async function loadKreisPart(
+  { database, services }: { database: Database; services: KreisServices },
+  part: KreisSeedPart,
+): Promise<boolean> {
+  return inTransaction(database.dataSource, async (manager) => {
+    if ((await manager.count(ParticipantEntity)) > 0) return false;
+    await services.participants.importMany(part.participants, manager);
+    await services.referrals.importMany(part.referrals, manager);
+    await services.consents.importMany(part.consents, manager);
+    return true;
+  });
 }

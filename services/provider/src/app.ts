@@ -43,7 +43,7 @@ export async function openProvider(deps: Omit<ProviderDeps, 'bodyLimit'>): Promi
   const services: ProviderServices = {
     providerId: deps.providerId,
     cases,
-    courses: new CourseService(database.dataSource, deps.providerId),
+    courses: new CourseService(database.dataSource),
     records: new RecordsService(database.dataSource, cases),
   };
   return { database, services };

@@ -1,4 +1,4 @@
-import { defaultSqliteUrl, loadConfig, makeValidator, port, str, subgraphConfigSpec } from '../../kit/src';
+import { defaultSqliteUrl, loadConfig, makeValidator, port, subgraphConfigSpec, url } from '../../kit/src';
 
 /** Ports of the providers the design names; another provider sets PORT itself. */
 const KNOWN_PORTS: Record<string, number> = { klausenhof: 4002, fachwerk: 4003 };
@@ -17,7 +17,7 @@ export function loadProviderConfig(env: NodeJS.ProcessEnv = process.env) {
       ...shared,
       PORT: knownPort ? shared.PORT : port({ desc: 'HTTP port of this provider subgraph' }),
       PROVIDER_ID: providerKey(),
-      KREIS_URL: str({
+      KREIS_URL: url({
         default: 'http://127.0.0.1:4001/graphql',
         desc: 'kreis subgraph, asked whether a referral belongs to this provider',
       }),

@@ -1,6 +1,5 @@
 export { createApp, openProvider, type ProviderApp, type ProviderDeps } from './app';
 export { loadProviderPart, type ProviderSeedPart } from './seed';
 export { buildProviderSchema } from './schema';
-export { providerTypePrefix } from './desk/provider-types';
 export type { ReferralDirectory, ReferralFacts } from './kreis-directory';
 export { loadProviderConfig } from './config';

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { request as undiciRequest } from 'undici';
+import { ErrorCode } from '../../kit/src/errors';
 
 export interface ReferralFacts {
   id: string;
@@ -68,6 +69,6 @@ export class KreisReferralDirectory implements ReferralDirectory {
 
 function unavailable(): GraphQLError {
   return new GraphQLError('The Kreis referral registry cannot be reached right now; nothing was changed. Try again shortly.', {
-    extensions: { code: 'SERVICE_UNAVAILABLE' },
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
   });
 }

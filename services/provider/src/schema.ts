@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '../../kit/src';
 import type { ProviderContext } from './context';
-import { providerTypePrefix, providerTypes } from './desk/provider-types';
+import { providerTypePrefix } from '../../kit/src';
+import { providerTypes } from './desk/provider-types';
 import { EnrolmentResolver } from './records/enrolment.resolver';
 
 export function buildProviderSchema(providerId: string) {

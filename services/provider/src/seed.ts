@@ -1,4 +1,7 @@
+import { type Database, inTransaction } from '../../kit/src';
+import { CaseEntity } from './case/case.entity';
 import type { ProviderServices } from './context';
+import { CourseEntity } from './course/course.entity';
 
 /** One provider's part of a synthetic world. */
 export interface ProviderSeedPart {
@@ -18,11 +21,16 @@ export interface ProviderSeedPart {
   internships: Array<{ id: string; caseId: string; employer: string; occupation: string; startsOn: string; endsOn: string }>;
 }
 
-/** Loads the provider's part through its own services; false when it already holds cases. */
-export async function loadProviderPart(services: ProviderServices, part: ProviderSeedPart): Promise<boolean> {
-  if ((await services.cases.list({}, 0)).totalCount > 0) return false;
-  await services.courses.importMany(part.courses);
-  await services.cases.importMany(part.cases);
-  await services.records.importMany(part);
-  return true;
+/** Loads the provider's part through its own services, all of it or nothing; false when it already holds cases or courses. */
+export async function loadProviderPart(
+  { database, services }: { database: Database; services: ProviderServices },
+  part: ProviderSeedPart,
+): Promise<boolean> {
+  return inTransaction(database.dataSource, async (manager) => {
+    if ((await manager.count(CaseEntity)) > 0 || (await manager.count(CourseEntity)) > 0) return false;
+    await services.courses.importMany(part.courses, manager);
+    await services.cases.importMany(part.cases, manager);
+    await services.records.importMany(part, manager);
+    return true;
+  });
 }

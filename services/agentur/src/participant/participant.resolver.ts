@@ -1,12 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AgenturContext } from '../context';
 import { PlacementType } from '../placement/placement.type';
-import { ParticipantPlacements } from './participant.type';
+import { AgenturParticipant } from './participant.type';
 
-@Resolver(() => ParticipantPlacements)
-export class ParticipantPlacementsResolver {
+@Resolver(() => AgenturParticipant)
+export class AgenturParticipantResolver {
   @FieldResolver(() => [PlacementType], { description: 'Placements recorded by Agentur für Arbeit and Jobcenter.' })
-  placements(@Root() participant: ParticipantPlacements, @Ctx() { loaders }: AgenturContext) {
+  placements(@Root() participant: AgenturParticipant, @Ctx() { loaders }: AgenturContext) {
     return loaders.placementsByParticipant.load(participant.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LocalDate } from '../../../kit/src';
 import type { AgenturContext } from '../context';
-import { ParticipantPlacements } from '../participant/participant.type';
+import { AgenturParticipant } from '../participant/participant.type';
 import { OccupationType, PlacementFilter, PlacementList, PlacementType, RecordPlacementInput } from './placement.type';
 
 @Resolver(() => PlacementType)
@@ -26,7 +26,7 @@ export class PlacementResolver {
     return { kldbCode: placement.kldbCode, title: placement.occupationTitle };
   }
 
-  @FieldResolver(() => ParticipantPlacements)
+  @FieldResolver(() => AgenturParticipant)
   participant(@Root() placement: PlacementType) {
     return { id: placement.participantId };
   }

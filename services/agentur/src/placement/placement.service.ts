@@ -1,5 +1,6 @@
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
+  inTransaction,
   ConflictError,
   formatId,
   withNumberRetry,
@@ -9,6 +10,7 @@ import {
   keysetPage,
   type Page,
   requireNotBefore,
+  requireText,
   todayIso,
   ValidationError,
 } from '../../../kit/src';
@@ -33,7 +35,7 @@ export class PlacementService {
     requireNotBefore(input.endsOn, input.startsOn, 'endsOn', 'startsOn');
     if (input.startsOn > addYears(todayIso(), 1)) throw new ValidationError('startsOn lies more than a year ahead.', 'startsOn');
     return withNumberRetry(() =>
-      this.dataSource.transaction(async (manager) => {
+      inTransaction(this.dataSource, async (manager) => {
         const number = await nextNumber(manager, PlacementEntity);
         const placement = manager.create(PlacementEntity, {
           id: formatId('PL', number, 5),
@@ -41,9 +43,9 @@ export class PlacementService {
           participantId: input.participantId,
           kind: input.kind,
           office: input.office,
-          employerName: input.employerName.trim(),
+          employerName: requireText(input.employerName, 'employerName'),
           kldbCode: input.kldbCode,
-          occupationTitle: input.occupationTitle.trim(),
+          occupationTitle: requireText(input.occupationTitle, 'occupationTitle'),
           startsOn: input.startsOn,
           endsOn: input.endsOn ?? null,
         });
@@ -54,7 +56,7 @@ export class PlacementService {
   }
 
   async end(placementId: string, endsOn: string): Promise<PlacementEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const placement = await manager.findOneBy(PlacementEntity, { id: placementId });
       if (!placement) throw new NotFoundError('Placement', placementId);
       if (placement.endsOn) throw new ConflictError(`Placement ${placementId} already ends on ${placement.endsOn}.`);
@@ -76,11 +78,10 @@ export class PlacementService {
     return keysetPage(query, { column: 'p.number', keyOf: (row) => row.number, numericKey: true, first, after });
   }
 
-  async importMany(rows: Array<Omit<PlacementEntity, 'number'>>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^PL-/, '')) }));
-      await insertInChunks(manager, PlacementEntity, entities, 11);
-    });
+  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
+  async importMany(rows: Array<Omit<PlacementEntity, 'number'>>, manager: EntityManager): Promise<void> {
+    const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^PL-/, '')) }));
+    await insertInChunks(manager, PlacementEntity, entities, 11);
   }
 }
 

@@ -37,7 +37,7 @@ export class PlacementType {
   occupationTitle: string;
 }
 
-const PARTICIPANT_ID = /^TN-\d{4,}$/;
+const PARTICIPANT_ID = /^TN-\d{4,12}$/;
 const KLDB_CODE = /^\d{5}$/;
 
 @InputType()

@@ -1,5 +1,6 @@
-import { type DataSource, In, IsNull } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import {
+  inTransaction,
   ConflictError,
   type ConsentScope,
   formatId,
@@ -27,7 +28,7 @@ export class ConsentService {
   async grant(input: ConsentInput): Promise<ConsentEntity> {
     if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
     return withNumberRetry(() =>
-      this.dataSource.transaction(async (manager) => {
+      inTransaction(this.dataSource, async (manager) => {
         const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
         if (!participant) throw new NotFoundError('Participant', input.participantId);
         if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
@@ -51,7 +52,7 @@ export class ConsentService {
   /** Withdrawal keeps the record (when it was granted matters) and dates its end. */
   async withdraw(input: ConsentInput): Promise<ConsentEntity> {
     if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const active = await manager.findOneBy(ConsentEntity, {
         participantId: input.participantId,
         scope: input.scope,
@@ -65,10 +66,9 @@ export class ConsentService {
     });
   }
 
-  async importMany(rows: Array<Omit<ConsentEntity, 'number'>>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^CON-/, '')) }));
-      await insertInChunks(manager, ConsentEntity, entities, 6);
-    });
+  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
+  async importMany(rows: Array<Omit<ConsentEntity, 'number'>>, manager: EntityManager): Promise<void> {
+    const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^CON-/, '')) }));
+    await insertInChunks(manager, ConsentEntity, entities, 6);
   }
 }

@@ -1,5 +1,8 @@
-import { Brackets, type DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager, In, LessThan, type SelectQueryBuilder } from 'typeorm';
+import { ConsentEntity } from '../consent/consent.entity';
+import { MAX_AGE, MIN_AGE, PROGRAMME_END, PROGRAMME_START } from '../programme';
 import {
+  inTransaction,
   ageOn,
   ConflictError,
   ExitReason,
@@ -13,6 +16,7 @@ import {
   ReferralStatus,
   requireNotBefore,
   todayIso,
+  requireText,
   ValidationError,
 } from '../../../kit/src';
 import type { MunicipalityService } from '../municipality/municipality.service';
@@ -26,8 +30,6 @@ import {
   type UpdateParticipantInput,
 } from './participant.type';
 
-export const MIN_AGE = 18;
-export const MAX_AGE = 27;
 const ID_WIDTH = 4;
 
 /** Registry rules for participants: eligibility, exits, erasure, and the filtered list. */
@@ -51,13 +53,13 @@ export class ParticipantService {
   async register(input: RegisterParticipantInput): Promise<ParticipantEntity> {
     this.checkEligibility(input.birthDate, input.enteredOn, input.municipalityId);
     return withNumberRetry(() =>
-      this.dataSource.transaction(async (manager) => {
+      inTransaction(this.dataSource, async (manager) => {
         const number = await nextNumber(manager, ParticipantEntity);
         const participant = manager.create(ParticipantEntity, {
           id: formatId('TN', number, ID_WIDTH),
           number,
-          givenName: input.givenName.trim(),
-          familyName: input.familyName.trim(),
+          givenName: requireText(input.givenName, 'givenName'),
+          familyName: requireText(input.familyName, 'familyName'),
           birthDate: input.birthDate,
           birthYear: Number(input.birthDate.slice(0, 4)),
           gender: input.gender,
@@ -75,7 +77,7 @@ export class ParticipantService {
   }
 
   async update(id: string, input: UpdateParticipantInput): Promise<ParticipantEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const participant = await this.require(id, manager);
       if (participant.erasedOn) throw new ConflictError(`Participant ${id} was erased and cannot be changed.`);
       const next = { ...participant };
@@ -83,11 +85,11 @@ export class ParticipantService {
         const value = input[key];
         if (value === null) throw new ValidationError(`"${key}" cannot be cleared; omit it to keep the current value.`, key);
         if (value !== undefined)
-          (next as Record<string, unknown>)[key] =
-            typeof value === 'string' && (key === 'givenName' || key === 'familyName') ? value.trim() : value;
+          (next as Record<string, unknown>)[key] = key === 'givenName' || key === 'familyName' ? requireText(value, key) : value;
       }
       this.checkEligibility(next.birthDate!, next.enteredOn, next.municipalityId);
       requireNotBefore(next.exitedOn, next.enteredOn, 'exitedOn', 'enteredOn');
+      if (next.enteredOn > participant.enteredOn) await this.requireNothingBefore(manager, id, next.enteredOn);
       next.birthYear = Number(next.birthDate!.slice(0, 4));
       await manager.save(ParticipantEntity, next);
       return next;
@@ -96,7 +98,7 @@ export class ParticipantService {
 
   /** Ends participation; open referrals end on the same day, in the same transaction. */
   async exit(id: string, exitedOn: string, reason: ExitReason): Promise<ParticipantEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const participant = await this.require(id, manager);
       if (participant.exitedOn) throw new ConflictError(`Participant ${id} already exited on ${participant.exitedOn}.`);
       requireNotBefore(exitedOn, participant.enteredOn, 'exitedOn', 'enteredOn');
@@ -106,15 +108,15 @@ export class ParticipantService {
         status: In([ReferralStatus.REFERRED, ReferralStatus.ACTIVE]),
       });
       for (const referral of open) {
-        const endedOn = referral.startedOn && referral.startedOn > exitedOn ? referral.startedOn : exitedOn;
-        if (referral.referredOn > exitedOn) {
+        const latest = referral.startedOn ?? referral.referredOn;
+        if (latest > exitedOn) {
           throw new ValidationError(
-            `exitedOn (${exitedOn}) lies before referral ${referral.id} was made (${referral.referredOn}).`,
+            `exitedOn (${exitedOn}) lies before referral ${referral.id} was ${referral.startedOn ? 'started' : 'made'} (${latest}).`,
             'exitedOn',
           );
         }
         referral.status = referral.status === ReferralStatus.ACTIVE ? ReferralStatus.COMPLETED : ReferralStatus.CANCELLED;
-        referral.endedOn = endedOn;
+        referral.endedOn = exitedOn;
         await manager.save(ReferralEntity, referral);
       }
       participant.exitedOn = exitedOn;
@@ -126,7 +128,7 @@ export class ParticipantService {
 
   /** Removes the personal fields; the pseudonymous record stays so that counts remain right. */
   async erase(id: string): Promise<string[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const participant = await this.require(id, manager);
       const erased = (['givenName', 'familyName', 'birthDate'] as const).filter((field) => participant[field] != null);
       if (erased.length === 0) return [];
@@ -141,16 +143,15 @@ export class ParticipantService {
   }
 
   /** Loads a seed world's participants as they are (they were generated eligible). */
-  async importMany(rows: Array<Omit<ParticipantEntity, 'number' | 'birthYear' | 'erasedOn'>>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const entities = rows.map((row) => ({
-        ...row,
-        number: Number(row.id.replace(/^TN-/, '')),
-        birthYear: Number(row.birthDate!.slice(0, 4)),
-        erasedOn: null,
-      }));
-      await insertInChunks(manager, ParticipantEntity, entities, 13);
-    });
+  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
+  async importMany(rows: Array<Omit<ParticipantEntity, 'number' | 'birthYear' | 'erasedOn'>>, manager: EntityManager): Promise<void> {
+    const entities = rows.map((row) => ({
+      ...row,
+      number: Number(row.id.replace(/^TN-/, '')),
+      birthYear: Number(row.birthDate!.slice(0, 4)),
+      erasedOn: null,
+    }));
+    await insertInChunks(manager, ParticipantEntity, entities, 13);
   }
 
   private filtered(filter: ParticipantFilter): SelectQueryBuilder<ParticipantEntity> {
@@ -177,6 +178,22 @@ export class ParticipantService {
     return query;
   }
 
+  /** A later entry date must not leave a referral or consent dated before it. */
+  private async requireNothingBefore(manager: EntityManager, participantId: string, enteredOn: string): Promise<void> {
+    const referral = await manager.findOne(ReferralEntity, { where: { participantId, referredOn: LessThan(enteredOn) } });
+    if (referral)
+      throw new ValidationError(
+        `enteredOn (${enteredOn}) lies after referral ${referral.id} was made (${referral.referredOn}).`,
+        'enteredOn',
+      );
+    const consent = await manager.findOne(ConsentEntity, { where: { participantId, grantedOn: LessThan(enteredOn) } });
+    if (consent)
+      throw new ValidationError(
+        `enteredOn (${enteredOn}) lies after consent ${consent.id} was granted (${consent.grantedOn}).`,
+        'enteredOn',
+      );
+  }
+
   private checkFilter(filter: ParticipantFilter): void {
     if (filter.municipalityId) this.municipalities.require(filter.municipalityId, 'filter.municipalityId');
     if (filter.providerId) this.providers.require(filter.providerId, 'filter.providerId');
@@ -186,7 +203,9 @@ export class ParticipantService {
 
   private checkEligibility(birthDate: string, enteredOn: string, municipalityId: string): void {
     this.municipalities.require(municipalityId);
-    if (enteredOn > todayIso()) throw new ValidationError('enteredOn must not be in the future.', 'enteredOn');
+    if (enteredOn < PROGRAMME_START || enteredOn > PROGRAMME_END) {
+      throw new ValidationError(`enteredOn must lie within the programme, ${PROGRAMME_START} to ${PROGRAMME_END}.`, 'enteredOn');
+    }
     if (birthDate >= enteredOn) throw new ValidationError('birthDate must be before enteredOn.', 'birthDate');
     const age = ageOn(birthDate, enteredOn);
     if (age < MIN_AGE || age > MAX_AGE) {

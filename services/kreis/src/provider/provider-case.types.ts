@@ -1,5 +1,6 @@
 import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import { providerTypePrefix, type ProviderRegistry } from './provider.registry';
+import { providerTypePrefix } from '../../../kit/src/naming';
+import type { ProviderRegistry } from './provider.registry';
 
 /** What kreis knows of a provider case: only that it exists, under the referral's id. */
 @InterfaceType('ProviderCase', {

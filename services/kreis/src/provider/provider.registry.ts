@@ -61,8 +61,3 @@ export class ProviderRegistry {
     return provider;
   }
 }
-
-/** `klausenhof` gives `Klausenhof`: the prefix of the provider's GraphQL type names. */
-export function providerTypePrefix(id: string): string {
-  return id.charAt(0).toUpperCase() + id.slice(1);
-}

@@ -1,5 +1,6 @@
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
+  inTransaction,
   ConflictError,
   formatId,
   withNumberRetry,
@@ -13,6 +14,7 @@ import {
   ValidationError,
 } from '../../../kit/src';
 import type { MunicipalityService } from '../municipality/municipality.service';
+import { PROGRAMME_END } from '../programme';
 import { ParticipantEntity } from '../participant/participant.entity';
 import type { ProviderRegistry } from '../provider/provider.registry';
 import { ReferralEntity } from './referral.entity';
@@ -48,7 +50,7 @@ export class ReferralService {
   async refer(input: ReferParticipantInput): Promise<ReferralEntity> {
     if (input.providerId) this.providers.require(input.providerId);
     return withNumberRetry(() =>
-      this.dataSource.transaction(async (manager) => {
+      inTransaction(this.dataSource, async (manager) => {
         const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
         if (!participant) throw new NotFoundError('Participant', input.participantId);
         if (participant.exitedOn)
@@ -57,7 +59,8 @@ export class ReferralService {
           );
         if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
         requireNotBefore(input.referredOn, participant.enteredOn, 'referredOn', 'the participant’s enteredOn');
-        if (input.referredOn > todayIso()) throw new ValidationError('referredOn must not be in the future.', 'referredOn');
+        if (input.referredOn > PROGRAMME_END)
+          throw new ValidationError(`referredOn must not be after the programme ended (${PROGRAMME_END}).`, 'referredOn');
         const open = await manager.findOneBy(ReferralEntity, {
           participantId: participant.id,
           module: input.module,
@@ -85,7 +88,7 @@ export class ReferralService {
   }
 
   async changeStatus(input: ChangeReferralStatusInput): Promise<ReferralEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const referral = await manager.findOneBy(ReferralEntity, { id: input.referralId });
       if (!referral) throw new NotFoundError('Referral', input.referralId);
       const current = referral.status as ReferralStatus;
@@ -106,10 +109,9 @@ export class ReferralService {
     });
   }
 
-  async importMany(rows: Array<Omit<ReferralEntity, 'number'>>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^REF-/, '')) }));
-      await insertInChunks(manager, ReferralEntity, entities, 9);
-    });
+  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
+  async importMany(rows: Array<Omit<ReferralEntity, 'number'>>, manager: EntityManager): Promise<void> {
+    const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^REF-/, '')) }));
+    await insertInChunks(manager, ReferralEntity, entities, 9);
   }
 }

@@ -1,5 +1,7 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
+  inTransaction,
+  isInsertRace,
   ConflictError,
   ForbiddenError,
   insertInChunks,
@@ -41,13 +43,13 @@ export class CaseService {
     { open = false } = {},
   ): Promise<Map<string, CaseEntity>> {
     const unique = [...new Set(caseIds)];
-    const found = new Map((await manager.findBy(CaseEntity, { id: In(unique) })).map((row) => [row.id, row]));
+    const byId = new Map((await manager.findBy(CaseEntity, { id: In(unique) })).map((row) => [row.id, row]));
     for (const id of unique) {
-      const row = found.get(id);
+      const row = byId.get(id);
       if (!row) throw new NotFoundError(`Case of ${this.providerId}`, id);
       if (open && row.closedOn) throw new ConflictError(`Case ${id} was closed on ${row.closedOn}; records can no longer be added.`);
     }
-    return found;
+    return byId;
   }
 
   /** Opens the case for a referral that kreis assigned to this provider, and to no other. */
@@ -60,30 +62,39 @@ export class CaseService {
         `Referral ${referralId} is assigned to ${referral.providerId}; ${this.providerId} cannot open a case for it.`,
       );
     }
-    if (referral.status === 'CANCELLED') throw new ConflictError(`Referral ${referralId} was cancelled.`);
+    if (referral.status === 'CANCELLED' || referral.status === 'COMPLETED') {
+      throw new ConflictError(`Referral ${referralId} is ${referral.status.toLowerCase()}; a case can no longer be opened for it.`);
+    }
     requireNotBefore(openedOn, referral.referredOn, 'openedOn', 'the referral’s referredOn');
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.findOneBy(CaseEntity, { id: referralId })) throw new ConflictError(`Case ${referralId} is already open.`);
-      const opened = manager.create(CaseEntity, {
-        id: referral.id,
-        participantId: referral.participantId,
-        module: referral.module,
-        openedOn,
-        closedOn: null,
+    const alreadyOpen = new ConflictError(`Case ${referralId} is already open.`);
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        if (await manager.findOneBy(CaseEntity, { id: referralId })) throw alreadyOpen;
+        const opened = manager.create(CaseEntity, {
+          id: referral.id,
+          participantId: referral.participantId,
+          module: referral.module,
+          openedOn,
+          closedOn: null,
+        });
+        await manager.insert(CaseEntity, opened);
+        return opened;
       });
-      await manager.insert(CaseEntity, opened);
-      return opened;
-    });
+    } catch (error) {
+      // Two staff opening the same case at once: the second insert meets the primary key.
+      if (isInsertRace(error)) throw alreadyOpen;
+      throw error;
+    }
   }
 
   async close(caseId: string, closedOn: string): Promise<CaseEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.requireOwn(caseId, manager, { open: true });
-      requireNotBefore(closedOn, found.openedOn, 'closedOn', 'openedOn');
+    return inTransaction(this.dataSource, async (manager) => {
+      const providerCase = await this.requireOwn(caseId, manager, { open: true });
+      requireNotBefore(closedOn, providerCase.openedOn, 'closedOn', 'openedOn');
       if (closedOn > todayIso()) throw new ValidationError('closedOn must not be in the future.', 'closedOn');
-      found.closedOn = closedOn;
-      await manager.save(CaseEntity, found);
-      return found;
+      providerCase.closedOn = closedOn;
+      await manager.save(CaseEntity, providerCase);
+      return providerCase;
     });
   }
 
@@ -95,7 +106,8 @@ export class CaseService {
     return keysetPage(query, { column: 'c.id', keyOf: (row) => row.id, first, after });
   }
 
-  async importMany(rows: CaseEntity[]): Promise<void> {
-    await this.dataSource.transaction((manager) => insertInChunks(manager, CaseEntity, rows, 5));
+  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
+  async importMany(rows: CaseEntity[], manager: EntityManager): Promise<void> {
+    await insertInChunks(manager, CaseEntity, rows, 5);
   }
 }

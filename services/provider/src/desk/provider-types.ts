@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { LocalDate, Module } from '../../../kit/src';
+import { LocalDate, Module, providerTypePrefix } from '../../../kit/src';
 import type { CaseEntity } from '../case/case.entity';
 import { ParticipantReference, ProviderCaseInterface } from '../case/case.types';
 import type { ProviderContext } from '../context';
@@ -17,13 +17,7 @@ import {
   InternshipType,
 } from '../records/records.type';
 
-/** `klausenhof` gives `Klausenhof`: the prefix of the provider's own type names. */
-export function providerTypePrefix(id: string): string {
-  return id.charAt(0).toUpperCase() + id.slice(1);
-}
-
 export interface ProviderTypes {
-  caseType: Function;
   types: Function[];
   resolvers: [Function, ...Function[]];
 }
@@ -61,28 +55,28 @@ export function providerTypes(providerId: string): ProviderTypes {
   @Resolver(() => CaseType)
   class CaseFieldResolver {
     @FieldResolver(() => [CoachingSessionType])
-    coachingSessions(@Root() found: CaseEntity, @Ctx() { loaders }: ProviderContext) {
-      return loaders.sessionsByCase.load(found.id);
+    coachingSessions(@Root() providerCase: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+      return loaders.sessionsByCase.load(providerCase.id);
     }
 
     @FieldResolver(() => [CourseEnrolmentType])
-    enrolments(@Root() found: CaseEntity, @Ctx() { loaders }: ProviderContext) {
-      return loaders.enrolmentsByCase.load(found.id);
+    enrolments(@Root() providerCase: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+      return loaders.enrolmentsByCase.load(providerCase.id);
     }
 
     @FieldResolver(() => [CertificateType])
-    certificates(@Root() found: CaseEntity, @Ctx() { loaders }: ProviderContext) {
-      return loaders.certificatesByCase.load(found.id);
+    certificates(@Root() providerCase: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+      return loaders.certificatesByCase.load(providerCase.id);
     }
 
     @FieldResolver(() => [InternshipType])
-    internships(@Root() found: CaseEntity, @Ctx() { loaders }: ProviderContext) {
-      return loaders.internshipsByCase.load(found.id);
+    internships(@Root() providerCase: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+      return loaders.internshipsByCase.load(providerCase.id);
     }
 
     @FieldResolver(() => ParticipantReference)
-    participant(@Root() found: CaseEntity) {
-      return { id: found.participantId };
+    participant(@Root() providerCase: CaseEntity) {
+      return { id: providerCase.participantId };
     }
   }
 
@@ -136,7 +130,11 @@ export function providerTypes(providerId: string): ProviderTypes {
     }
   }
 
-  @ObjectType(`${prefix}DeskMutations`, { description: `Changes by the staff of ${providerId}.` })
+  // Its fields are nullable: they run in parallel, each in its own transaction, so one that
+  // fails must not blank out the results of those that were written (Apollo TN0012).
+  @ObjectType(`${prefix}DeskMutations`, {
+    description: `Changes by the staff of ${providerId}. Send one change per request to keep them ordered.`,
+  })
   class DeskMutations {
     @Field(() => ID)
     providerId: string;
@@ -149,7 +147,10 @@ export function providerTypes(providerId: string): ProviderTypes {
       return { providerId };
     }
 
-    @FieldResolver(() => CaseType, { description: 'Opens the case for a referral that Kreis Wesel assigned to this provider.' })
+    @FieldResolver(() => CaseType, {
+      nullable: true,
+      description: 'Opens the case for a referral that Kreis Wesel assigned to this provider.',
+    })
     openCase(
       @Arg('referralId', () => ID) referralId: string,
       @Arg('openedOn', () => LocalDate) openedOn: string,
@@ -158,7 +159,7 @@ export function providerTypes(providerId: string): ProviderTypes {
       return services.cases.open(referralId, openedOn);
     }
 
-    @FieldResolver(() => CaseType)
+    @FieldResolver(() => CaseType, { nullable: true })
     closeCase(
       @Arg('caseId', () => ID) caseId: string,
       @Arg('closedOn', () => LocalDate) closedOn: string,
@@ -167,7 +168,7 @@ export function providerTypes(providerId: string): ProviderTypes {
       return services.cases.close(caseId, closedOn);
     }
 
-    @FieldResolver(() => [CoachingSessionType], { description: 'Records sessions, all or none.' })
+    @FieldResolver(() => [CoachingSessionType], { nullable: true, description: 'Records sessions, all or none.' })
     recordCoachingSessions(
       @Arg('sessions', () => [CoachingSessionInput]) sessions: CoachingSessionInput[],
       @Ctx() { services }: ProviderContext,
@@ -175,34 +176,33 @@ export function providerTypes(providerId: string): ProviderTypes {
       return services.records.recordCoachingSessions(sessions);
     }
 
-    @FieldResolver(() => CourseEnrolmentType)
+    @FieldResolver(() => CourseEnrolmentType, { nullable: true })
     enrol(@Arg('input', () => EnrolInput) input: EnrolInput, @Ctx() { services }: ProviderContext) {
       return services.records.enrol(input);
     }
 
-    @FieldResolver(() => CourseEnrolmentType)
+    @FieldResolver(() => CourseEnrolmentType, { nullable: true })
     endEnrolment(@Arg('input', () => EndEnrolmentInput) input: EndEnrolmentInput, @Ctx() { services }: ProviderContext) {
       return services.records.endEnrolment(input);
     }
 
-    @FieldResolver(() => CertificateType)
+    @FieldResolver(() => CertificateType, { nullable: true })
     issueCertificate(@Arg('input', () => CertificateInput) input: CertificateInput, @Ctx() { services }: ProviderContext) {
       return services.records.issueCertificate(input);
     }
 
-    @FieldResolver(() => InternshipType)
+    @FieldResolver(() => InternshipType, { nullable: true })
     recordInternship(@Arg('input', () => InternshipInput) input: InternshipInput, @Ctx() { services }: ProviderContext) {
       return services.records.recordInternship(input);
     }
 
-    @FieldResolver(() => CourseType)
+    @FieldResolver(() => CourseType, { nullable: true })
     addCourse(@Arg('input', () => CourseInput) input: CourseInput, @Ctx() { services }: ProviderContext) {
       return services.courses.add(input);
     }
   }
 
   const result: ProviderTypes = {
-    caseType: CaseType,
     types: [CaseType, CaseList, Desk, DeskMutations],
     resolvers: [CaseFieldResolver, DeskResolver, DeskMutationsResolver],
   };

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
+  inTransaction,
   CertificateKind,
   ConflictError,
   EnrolmentStatus,
   insertInChunks,
   NotFoundError,
   requireNotBefore,
+  requireText,
   todayIso,
   ValidationError,
 } from '../../../kit/src';
@@ -51,7 +53,7 @@ export class RecordsService {
   async recordCoachingSessions(inputs: CoachingSessionInput[]): Promise<CoachingSessionEntity[]> {
     if (inputs.length === 0) throw new ValidationError('Give at least one coaching session.', 'sessions');
     if (inputs.length > MAX_SESSIONS_PER_CALL) throw new ValidationError(`At most ${MAX_SESSIONS_PER_CALL} sessions per call.`, 'sessions');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const cases = await this.cases.requireOwnMany(
         inputs.map((i) => i.caseId),
         manager,
@@ -65,7 +67,7 @@ export class RecordsService {
           heldOn: input.heldOn,
           durationMinutes: input.durationMinutes,
           topic: input.topic,
-          notes: input.notes ?? null,
+          notes: input.notes?.trim() || null,
         });
       });
       await insertInChunks(manager, CoachingSessionEntity, rows, 6);
@@ -74,26 +76,26 @@ export class RecordsService {
   }
 
   async enrol(input: EnrolInput): Promise<EnrolmentEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.cases.requireOwn(input.caseId, manager, { open: true });
+    return inTransaction(this.dataSource, async (manager) => {
+      const providerCase = await this.cases.requireOwn(input.caseId, manager, { open: true });
       const course = await manager.findOneBy(CourseEntity, { id: input.courseId });
       if (!course) throw new NotFoundError('Course', input.courseId);
-      if (course.module !== found.module) {
+      if (course.module !== providerCase.module) {
         throw new ValidationError(
-          `Course ${course.id} belongs to ${course.module}, but case ${found.id} is for ${found.module}.`,
+          `Course ${course.id} belongs to ${course.module}, but case ${providerCase.id} is for ${providerCase.module}.`,
           'courseId',
         );
       }
-      this.requireWithinCase(found, input.enrolledOn, 'enrolledOn');
+      this.requireWithinCase(providerCase, input.enrolledOn, 'enrolledOn');
       const existing = await manager.findOneBy(EnrolmentEntity, {
-        caseId: found.id,
+        caseId: providerCase.id,
         courseId: course.id,
         status: EnrolmentStatus.ENROLLED,
       });
-      if (existing) throw new ConflictError(`Case ${found.id} is already enrolled in course ${course.id}.`);
+      if (existing) throw new ConflictError(`Case ${providerCase.id} is already enrolled in course ${course.id}.`);
       const enrolment = manager.create(EnrolmentEntity, {
         id: randomUUID(),
-        caseId: found.id,
+        caseId: providerCase.id,
         courseId: course.id,
         enrolledOn: input.enrolledOn,
         completedOn: null,
@@ -106,14 +108,14 @@ export class RecordsService {
 
   async endEnrolment(input: EndEnrolmentInput): Promise<EnrolmentEntity> {
     if (input.status === EnrolmentStatus.ENROLLED) throw new ValidationError('status must be COMPLETED or DROPPED.', 'status');
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const enrolment = await manager.findOneBy(EnrolmentEntity, { id: input.enrolmentId });
       if (!enrolment) throw new NotFoundError('Enrolment', input.enrolmentId);
       if (enrolment.status !== EnrolmentStatus.ENROLLED)
         throw new ConflictError(`Enrolment ${enrolment.id} already ended as ${enrolment.status}.`);
-      const found = await this.cases.requireOwn(enrolment.caseId, manager);
+      const providerCase = await this.cases.requireOwn(enrolment.caseId, manager);
       requireNotBefore(input.on, enrolment.enrolledOn, 'on', 'enrolledOn');
-      this.requireWithinCase(found, input.on, 'on');
+      this.requireWithinCase(providerCase, input.on, 'on');
       enrolment.status = input.status;
       enrolment.completedOn = input.on;
       await manager.update(EnrolmentEntity, { id: enrolment.id }, { status: enrolment.status, completedOn: enrolment.completedOn });
@@ -131,14 +133,14 @@ export class RecordsService {
     if (input.kind === CertificateKind.SCHOOL_CERTIFICATE && !input.result) {
       throw new ValidationError('A school certificate exam needs its result.', 'result');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.cases.requireOwn(input.caseId, manager);
-      this.requireWithinCase(found, input.issuedOn, 'issuedOn');
+    return inTransaction(this.dataSource, async (manager) => {
+      const providerCase = await this.cases.requireOwn(input.caseId, manager);
+      this.requireWithinCase(providerCase, input.issuedOn, 'issuedOn');
       const certificate = manager.create(CertificateEntity, {
         id: randomUUID(),
-        caseId: found.id,
+        caseId: providerCase.id,
         kind: input.kind,
-        title: input.title.trim(),
+        title: requireText(input.title, 'title'),
         level: input.level ?? null,
         result: input.result ?? null,
         issuedOn: input.issuedOn,
@@ -150,14 +152,14 @@ export class RecordsService {
 
   async recordInternship(input: InternshipInput): Promise<InternshipEntity> {
     requireNotBefore(input.endsOn, input.startsOn, 'endsOn', 'startsOn');
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.cases.requireOwn(input.caseId, manager, { open: true });
-      this.requireWithinCase(found, input.startsOn, 'startsOn');
+    return inTransaction(this.dataSource, async (manager) => {
+      const providerCase = await this.cases.requireOwn(input.caseId, manager, { open: true });
+      this.requireWithinCase(providerCase, input.startsOn, 'startsOn');
       const internship = manager.create(InternshipEntity, {
         id: randomUUID(),
-        caseId: found.id,
-        employer: input.employer.trim(),
-        occupation: input.occupation.trim(),
+        caseId: providerCase.id,
+        employer: requireText(input.employer, 'employer'),
+        occupation: requireText(input.occupation, 'occupation'),
         startsOn: input.startsOn,
         endsOn: input.endsOn,
       });
@@ -166,25 +168,26 @@ export class RecordsService {
     });
   }
 
-  /** Loads a seed world's records in one transaction. */
-  async importMany(records: {
-    coachingSessions: CoachingSessionEntity[];
-    enrolments: EnrolmentEntity[];
-    certificates: CertificateEntity[];
-    internships: InternshipEntity[];
-  }): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await insertInChunks(manager, CoachingSessionEntity, records.coachingSessions, 6);
-      await insertInChunks(manager, EnrolmentEntity, records.enrolments, 6);
-      await insertInChunks(manager, CertificateEntity, records.certificates, 7);
-      await insertInChunks(manager, InternshipEntity, records.internships, 6);
-    });
+  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
+  async importMany(
+    records: {
+      coachingSessions: CoachingSessionEntity[];
+      enrolments: EnrolmentEntity[];
+      certificates: CertificateEntity[];
+      internships: InternshipEntity[];
+    },
+    manager: EntityManager,
+  ): Promise<void> {
+    await insertInChunks(manager, CoachingSessionEntity, records.coachingSessions, 6);
+    await insertInChunks(manager, EnrolmentEntity, records.enrolments, 6);
+    await insertInChunks(manager, CertificateEntity, records.certificates, 7);
+    await insertInChunks(manager, InternshipEntity, records.internships, 6);
   }
 
-  private requireWithinCase(found: CaseEntity, date: string, field: string): void {
-    requireNotBefore(date, found.openedOn, field, `the case's openedOn`);
-    if (found.closedOn && date > found.closedOn)
-      throw new ValidationError(`${field} (${date}) lies after the case was closed (${found.closedOn}).`, field);
+  private requireWithinCase(providerCase: CaseEntity, date: string, field: string): void {
+    requireNotBefore(date, providerCase.openedOn, field, `the case's openedOn`);
+    if (providerCase.closedOn && date > providerCase.closedOn)
+      throw new ValidationError(`${field} (${date}) lies after the case was closed (${providerCase.closedOn}).`, field);
     if (date > todayIso()) throw new ValidationError(`${field} must not be in the future.`, field);
   }
 }
