@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { defaultSqliteUrl, repoRoot } from '../services/kit/src/paths';
 import { loadKreisConfig } from '../services/kreis/src/config';
 import { ProviderRegistry } from '../services/kreis/src/provider/provider.registry';
+import { ensureDevelopmentSecret, signDevelopmentToken } from '../gateway/src/dev-token';
 import { main as seed } from './seed';
 
 interface ServiceSpec {
@@ -84,12 +85,30 @@ async function main(): Promise<void> {
 
   specs.forEach(run);
   await Promise.all(specs.map((s) => waitFor(`http://127.0.0.1:${s.port}/ready`, s.name)));
-  run({ name: 'gateway', script: 'gateway/src/main.js', port: gatewayPort, env: subgraphUrls }, specs.length);
+  // Development tokens: a secret generated on first start unless the shell brings JWT_SECRET or JWKS_URL.
+  const usesOwnKeys = Boolean(process.env.JWT_SECRET || process.env.JWKS_URL);
+  const jwtSecret = usesOwnKeys ? undefined : ensureDevelopmentSecret();
+  run(
+    {
+      name: 'gateway',
+      script: 'gateway/src/main.js',
+      port: gatewayPort,
+      env: { ...subgraphUrls, ...(jwtSecret ? { JWT_SECRET: jwtSecret } : {}) },
+    },
+    specs.length,
+  );
   await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log('launcher', `ready in ${seconds} s`);
-  process.stdout.write(`\n  Durchstarten graph: http://localhost:${gatewayPort}/graphql   (Ctrl-C stops everything)\n\n`);
+  process.stdout.write(`\n  Durchstarten graph: http://localhost:${gatewayPort}/graphql   (Ctrl-C stops everything)\n`);
+  if (jwtSecret) {
+    const token = await signDevelopmentToken({ sub: 'kreis-caseworker-dev', org: 'kreis', roles: ['caseworker'] }, jwtSecret);
+    process.stdout.write(
+      `\n  Every request needs a token. A kreis caseworker's, valid 8 h:\n\n  Authorization: Bearer ${token}\n\n` +
+        `  Others: npm run -s token -- --org klausenhof --role coach   (see README, "Tokens")\n\n`,
+    );
+  }
 }
 
 const children: ChildProcess[] = [];

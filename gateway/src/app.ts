@@ -7,6 +7,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { requestBodyErrorHandler } from '../../services/kit/src/http-errors';
 import { createLogger, type Logger } from '../../services/kit/src/logger';
+import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
+import { limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
 
@@ -21,6 +23,24 @@ export interface GatewayDeps {
   maxSocketsPerSubgraph?: number;
   bodyLimit?: string;
   logger?: Logger;
+  /** How bearer tokens are verified. */
+  tokenKeys: TokenKeys;
+  limits?: Partial<QueryLimits>;
+  /** Introspection off, as in NODE_ENV=production. */
+  production?: boolean;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxTokens: 3000,
+  maxCost: 50_000,
+  maxDirectives: 50,
+  fieldSuggestions: true,
+};
+
+export interface GatewayContext {
+  viewer: Viewer;
 }
 
 export interface GatewayApp {
@@ -60,10 +80,17 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
-  const apollo = new ApolloServer({
+  const verifyToken = createTokenVerifier(deps.tokenKeys, Object.keys(subgraphs));
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...(deps.production ? { fieldSuggestions: false } : {}), ...deps.limits };
+  const protection = queryProtection(limits);
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    allowBatchedHttpRequests: false,
+    formatError: limitErrorCode,
+    introspection: !deps.production,
+    validationRules: protection.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins],
   });
   await apollo.start();
 
@@ -84,7 +111,12 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     const ready = checks.every(([, state]) => state === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
-  app.use('/graphql', express.json({ limit: deps.bodyLimit ?? '1mb' }), expressMiddleware(apollo));
+  app.use(
+    '/graphql',
+    express.json({ limit: deps.bodyLimit ?? '1mb' }),
+    tokenLimit(limits.maxTokens),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ viewer: await verifyToken(req.headers.authorization) }) }),
+  );
   app.use(requestBodyErrorHandler(logger));
 
   let closed = false;

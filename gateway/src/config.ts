@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { byteSize, ConfigError, loadConfig, positiveInt, port, str } from '../../services/kit/src/config';
 import { repoRoot } from '../../services/kit/src/paths';
+import { DEV_AUDIENCE, DEV_ISSUER, type TokenKeys } from './auth';
+import type { QueryLimits } from './limits';
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   return loadConfig(
@@ -12,9 +14,47 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       SUBGRAPH_MAX_SOCKETS: positiveInt({ default: 64, desc: 'keep-alive connections per subgraph' }),
       BODY_LIMIT: byteSize({ default: '1mb' }),
       LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
+      NODE_ENV: str({ default: 'development', desc: 'production turns off introspection and field suggestions and requires JWKS_URL' }),
+      JWT_SECRET: str({ default: '', desc: 'HS256 secret of development tokens (32 characters or more)' }),
+      JWKS_URL: str({ default: '', desc: 'key set of the OpenID provider that issues tokens in production' }),
+      JWT_ISSUER: str({ default: DEV_ISSUER }),
+      JWT_AUDIENCE: str({ default: DEV_AUDIENCE }),
+      LIMIT_DEPTH: positiveInt({ default: 12 }),
+      LIMIT_ALIASES: positiveInt({ default: 20 }),
+      LIMIT_TOKENS: positiveInt({ default: 3000 }),
+      LIMIT_COST: positiveInt({ default: 50_000 }),
+      LIMIT_DIRECTIVES: positiveInt({ default: 50 }),
     },
     env,
   );
+}
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** Which keys verify tokens: a JWKS URL wins; a shared secret only outside production. */
+export function tokenKeysFrom(config: GatewayConfig): TokenKeys {
+  if (config.JWKS_URL) {
+    if (!/^https?:\/\/\S+$/.test(config.JWKS_URL)) throw new ConfigError({ JWKS_URL: 'is malformed: must be an http(s) URL' });
+    return { kind: 'jwks', jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  }
+  if (config.NODE_ENV === 'production') throw new ConfigError({ JWKS_URL: 'is required when NODE_ENV=production' });
+  if (config.JWT_SECRET.length < 32) {
+    throw new ConfigError({
+      JWT_SECRET: config.JWT_SECRET ? 'is too short: use 32 characters or more' : 'is required but not set (or set JWKS_URL)',
+    });
+  }
+  return { kind: 'secret', secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+}
+
+export function queryLimitsFrom(config: GatewayConfig): QueryLimits {
+  return {
+    maxDepth: config.LIMIT_DEPTH,
+    maxAliases: config.LIMIT_ALIASES,
+    maxTokens: config.LIMIT_TOKENS,
+    maxCost: config.LIMIT_COST,
+    maxDirectives: config.LIMIT_DIRECTIVES,
+    fieldSuggestions: config.NODE_ENV !== 'production',
+  };
 }
 
 /** `<NAME>_URL` (e.g. KREIS_URL, KLAUSENHOF_URL) overrides a subgraph's routing URL from the supergraph. */

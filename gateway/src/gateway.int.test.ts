@@ -5,15 +5,21 @@ import { join } from 'node:path';
 import { silentLogger } from '../../services/kit/src/logger';
 import { repoRoot } from '../../services/kit/src/paths';
 import { testDialects } from '../../services/kit/src/testing';
-import { startGraph, type RunningGraph } from '../../test/support/graph';
+import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from '../../test/support/graph';
+import { signDevelopmentToken } from './dev-token';
 import { createGateway, type GatewayApp } from './app';
 
 const supergraphSdl = readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8');
 const sqlite = testDialects()[0];
 
+let token = '';
 const post = async (url: string, query: string) =>
   (await (
-    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    })
   ).json()) as {
     data?: any;
     errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } }>;
@@ -28,6 +34,7 @@ describe('gateway', () => {
 
   beforeAll(async () => {
     graph = await startGraph(sqlite, { participants: 20 });
+    token = await signDevelopmentToken(KREIS_CASEWORKER, TEST_TOKEN_KEYS.secret);
   });
 
   afterAll(async () => {
@@ -41,6 +48,7 @@ describe('gateway', () => {
       subgraphUrls: { ...graph.subgraphUrls, ...subgraphUrls },
       timeoutMs,
       logger: silentLogger,
+      tokenKeys: TEST_TOKEN_KEYS,
     });
     cleanups.push(() => gateway.close());
     return { gateway, url: await gateway.listen(0) };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLogger } from '../../services/kit/src/logger';
 import { runService } from '../../services/kit/src/server';
 import { createGateway, subgraphsOf } from './app';
-import { loadGatewayConfig, subgraphUrlOverrides } from './config';
+import { loadGatewayConfig, queryLimitsFrom, subgraphUrlOverrides, tokenKeysFrom } from './config';
 
 void runService('gateway', async () => {
   const config = loadGatewayConfig();
@@ -20,6 +20,9 @@ void runService('gateway', async () => {
     maxSocketsPerSubgraph: config.SUBGRAPH_MAX_SOCKETS,
     bodyLimit: config.BODY_LIMIT,
     logger,
+    tokenKeys: tokenKeysFrom(config),
+    limits: queryLimitsFrom(config),
+    production: config.NODE_ENV === 'production',
   });
   return { app, port: config.PORT, host: config.HOST, logger };
 });

@@ -8,13 +8,26 @@ import type { TestDatabase, TestDialect } from '../../services/kit/src/testing';
 import { createApp as createKreis, ProviderRegistry, type KreisApp } from '../../services/kreis/src';
 import { createApp as createProvider, type ProviderApp } from '../../services/provider/src';
 import { createGateway, type GatewayApp } from '../../gateway/src/app';
+import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from '../../gateway/src/auth';
+import { signDevelopmentToken } from '../../gateway/src/dev-token';
 import { loadWorld } from '../../scripts/seed/load';
 import { generateWorld, type World } from '../../scripts/seed/world';
+
+/** The keys the test gateway verifies tokens with; tests sign their own tokens with the same secret. */
+export const TEST_TOKEN_KEYS = {
+  kind: 'secret',
+  secret: 'test-secret-of-at-least-32-characters!',
+  issuer: DEV_ISSUER,
+  audience: DEV_AUDIENCE,
+} as const;
+export const KREIS_CASEWORKER: Viewer = { sub: 'caseworker-test', org: 'kreis', roles: ['caseworker'] };
 
 /** The whole graph in this process: real subgraphs on loopback ports, real databases, the real gateway. */
 export interface RunningGraph {
   url: string;
+  /** A client with a kreis caseworker's token. */
   client: GraphQLClient;
+  clientAs(viewer: Viewer): Promise<GraphQLClient>;
   world: World;
   kreis: KreisApp;
   providers: Record<string, ProviderApp>;
@@ -70,13 +83,17 @@ export async function startGraph(dialect: TestDialect, options: { participants?:
       subgraphUrls,
       timeoutMs: 20_000,
       logger: silentLogger,
+      tokenKeys: TEST_TOKEN_KEYS,
     });
     closers.push(() => gateway.close());
     const url = await gateway.listen(0);
     const apps: Record<string, { database: { statements: { total: number; reset(): void } } }> = { kreis, ...providers, agentur };
+    const clientAs = async (viewer: Viewer) =>
+      new GraphQLClient(url, { headers: { authorization: `Bearer ${await signDevelopmentToken(viewer, TEST_TOKEN_KEYS.secret)}` } });
     return {
       url,
-      client: new GraphQLClient(url),
+      client: await clientAs(KREIS_CASEWORKER),
+      clientAs,
       world,
       kreis,
       providers,
