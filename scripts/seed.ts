@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { openAgentur } from '../services/agentur/src';
 import { createLogger, defaultSqliteUrl, loadConfig, databaseUrl } from '../services/kit/src';
 import { openKreis, ProviderRegistry } from '../services/kreis/src';
-import { loadKreisConfig } from '../services/kreis/src/config';
+import { providerRegistryPath } from '../services/kreis/src/config';
 import { openProvider } from '../services/provider/src';
 import { loadWorld } from './seed/load';
 import { generateWorld } from './seed/world';
@@ -35,7 +35,7 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new Error('--seed must be a whole number');
 
-  const registry = ProviderRegistry.fromFile(loadKreisConfig({ PROVIDER_REGISTRY: env.PROVIDER_REGISTRY }).PROVIDER_REGISTRY);
+  const registry = ProviderRegistry.fromFile(providerRegistryPath(env));
   const urlSpec: Record<string, ReturnType<typeof databaseUrl>> = {
     KREIS_DATABASE_URL: databaseUrl({ default: defaultSqliteUrl('kreis') }),
     AGENTUR_DATABASE_URL: databaseUrl({ default: defaultSqliteUrl('agentur') }),

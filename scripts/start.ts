@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { defaultSqliteUrl, repoRoot } from '../services/kit/src/paths';
-import { loadKreisConfig } from '../services/kreis/src/config';
+import { providerRegistryPath } from '../services/kreis/src/config';
 import { ProviderRegistry } from '../services/kreis/src/provider/provider.registry';
-import { ensureDevelopmentSecret, signDevelopmentToken } from '../gateway/src/dev-token';
+import { ensureDevelopmentSecrets, signDevelopmentToken } from '../gateway/src/dev-token';
 import { main as seed } from './seed';
 
 interface ServiceSpec {
@@ -19,7 +19,9 @@ const COLOURS = [36, 33, 35, 32, 34, 31];
 
 /** The shell's environment minus what is set per service, so one DATABASE_URL or PORT cannot reach every service. */
 const inheritedEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PORT', 'PROVIDER_ID'].includes(name)),
+  Object.entries(process.env).filter(
+    ([name]) => !['DATABASE_URL', 'PORT', 'PROVIDER_ID'].includes(name) && !name.startsWith('CALLER_SECRET_'),
+  ),
 );
 const READY_TIMEOUT_MS = 60_000;
 
@@ -31,7 +33,7 @@ const READY_TIMEOUT_MS = 60_000;
 async function main(): Promise<void> {
   const started = Date.now();
   const root = repoRoot();
-  const registry = ProviderRegistry.fromFile(loadKreisConfig().PROVIDER_REGISTRY);
+  const registry = ProviderRegistry.fromFile(providerRegistryPath());
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
 
   log('launcher', 'preparing the embedded databases under data/ (seeded on first start)');
@@ -40,28 +42,48 @@ async function main(): Promise<void> {
   const kreisPort = Number(process.env.KREIS_PORT ?? 4001);
   // Each subgraph gets its own organisation's database: the same <ORG>_DATABASE_URL the seed used.
   const databaseOf = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? defaultSqliteUrl(name);
+  const providerIds = registry.providers.map((p) => p.id);
+  const secrets = ensureDevelopmentSecrets(['kreis', ...providerIds, 'agentur'], providerIds);
+  const fromGateway = (name: string) => ({ CALLER_SECRET_GATEWAY: secrets.gatewayTo[name] });
   const specs: ServiceSpec[] = [
-    { name: 'kreis', script: 'services/kreis/src/main.js', port: kreisPort, env: { DATABASE_URL: databaseOf('kreis') } },
+    {
+      name: 'kreis',
+      script: 'services/kreis/src/main.js',
+      port: kreisPort,
+      env: {
+        DATABASE_URL: databaseOf('kreis'),
+        ...fromGateway('kreis'),
+        ...Object.fromEntries(providerIds.map((id) => [`CALLER_SECRET_${id.toUpperCase()}`, secrets.providerToKreis[id]])),
+      },
+    },
     ...registry.providers.map((provider) => {
       const port = Number(process.env[`${provider.id.toUpperCase()}_PORT`] ?? new URL(provider.routingUrl).port);
       return {
         name: provider.id,
         script: 'services/provider/src/main.js',
         port,
-        env: { PROVIDER_ID: provider.id, DATABASE_URL: databaseOf(provider.id), KREIS_URL: `http://127.0.0.1:${kreisPort}/graphql` },
+        env: {
+          PROVIDER_ID: provider.id,
+          DATABASE_URL: databaseOf(provider.id),
+          KREIS_URL: `http://127.0.0.1:${kreisPort}/graphql`,
+          KREIS_CALLER_SECRET: secrets.providerToKreis[provider.id],
+          ...fromGateway(provider.id),
+        },
       };
     }),
     {
       name: 'agentur',
       script: 'services/agentur/src/main.js',
       port: Number(process.env.AGENTUR_PORT ?? 4004),
-      env: { DATABASE_URL: databaseOf('agentur') },
+      env: { DATABASE_URL: databaseOf('agentur'), ...fromGateway('agentur') },
     },
   ];
-  const subgraphUrls = Object.fromEntries(specs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
-
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  const gatewayEnv = Object.fromEntries(
+    specs.flatMap((s) => [
+      [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`],
+      [`SUBGRAPH_SECRET_${s.name.toUpperCase()}`, secrets.gatewayTo[s.name]],
+    ]),
+  );
 
   const run = (spec: ServiceSpec, index: number) => {
     const child = spawn(process.execPath, [join(root, 'dist', spec.script)], {
@@ -87,13 +109,13 @@ async function main(): Promise<void> {
   await Promise.all(specs.map((s) => waitFor(`http://127.0.0.1:${s.port}/ready`, s.name)));
   // Development tokens: a secret generated on first start unless the shell brings JWT_SECRET or JWKS_URL.
   const usesOwnKeys = Boolean(process.env.JWT_SECRET || process.env.JWKS_URL);
-  const jwtSecret = usesOwnKeys ? undefined : ensureDevelopmentSecret();
+  const jwtSecret = usesOwnKeys ? undefined : secrets.jwtSecret;
   run(
     {
       name: 'gateway',
       script: 'gateway/src/main.js',
       port: gatewayPort,
-      env: { ...subgraphUrls, ...(jwtSecret ? { JWT_SECRET: jwtSecret } : {}) },
+      env: { ...gatewayEnv, ...(jwtSecret ? { JWT_SECRET: jwtSecret } : {}) },
     },
     specs.length,
   );

@@ -9,7 +9,7 @@ import { signDevelopmentToken } from '../gateway/src/dev-token';
 import { silentLogger } from '../services/kit/src/logger';
 import { repoRoot } from '../services/kit/src/paths';
 import { testDialects } from '../services/kit/src/testing';
-import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
+import { KREIS_CASEWORKER, startGraph, TEST_SUBGRAPH_SECRETS, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
 
 const supergraphSdl = readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8');
 const secret = new TextEncoder().encode(TEST_TOKEN_KEYS.secret);
@@ -103,6 +103,7 @@ describe('gateway security', () => {
         subgraphUrls: graph.subgraphUrls,
         logger: silentLogger,
         production: true,
+        subgraphSecrets: TEST_SUBGRAPH_SECRETS,
         tokenKeys: {
           kind: 'jwks',
           jwksUrl,

@@ -25,6 +25,8 @@ export interface GatewayDeps {
   logger?: Logger;
   /** How bearer tokens are verified. */
   tokenKeys: TokenKeys;
+  /** The secret shared with each subgraph, by name, to sign its requests. */
+  subgraphSecrets: Record<string, string>;
   limits?: Partial<QueryLimits>;
   /** Introspection off, as in NODE_ENV=production. */
   production?: boolean;
@@ -67,7 +69,11 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   });
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphs[name] ?? url, fetcher: fetcherFor(name) }),
+    buildService: ({ name, url }) => {
+      const secret = deps.subgraphSecrets[name];
+      if (!secret) throw new Error(`No secret to sign requests to the ${name} subgraph (SUBGRAPH_SECRET_${name.toUpperCase()})`);
+      return new SubgraphDataSource({ url: subgraphs[name] ?? url, fetcher: fetcherFor(name, secret) });
+    },
     logger: {
       debug: () => {},
       info: (m) => logger.info(String(m)),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { byteSize, ConfigError, loadConfig, positiveInt, port, str } from '../../services/kit/src/config';
+import { byteSize, ConfigError, loadConfig, positiveInt, port, secretSpecs, secretsByName, str } from '../../services/kit/src/config';
 import { repoRoot } from '../../services/kit/src/paths';
 import { DEV_AUDIENCE, DEV_ISSUER, type TokenKeys } from './auth';
 import type { QueryLimits } from './limits';
@@ -24,6 +24,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LIMIT_TOKENS: positiveInt({ default: 3000 }),
       LIMIT_COST: positiveInt({ default: 50_000 }),
       LIMIT_DIRECTIVES: positiveInt({ default: 50 }),
+      ...secretSpecs(SUBGRAPH_SECRET_PREFIX, env),
     },
     env,
   );
@@ -44,6 +45,19 @@ export function tokenKeysFrom(config: GatewayConfig): TokenKeys {
     });
   }
   return { kind: 'secret', secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+}
+
+export const SUBGRAPH_SECRET_PREFIX = 'SUBGRAPH_SECRET_';
+
+/** The secret the gateway signs each subgraph's requests with: SUBGRAPH_SECRET_<NAME>, one per subgraph. */
+export function subgraphSecretsFrom(config: GatewayConfig, subgraphNames: string[]): Record<string, string> {
+  const secrets = secretsByName(SUBGRAPH_SECRET_PREFIX, config);
+  const missing = subgraphNames.filter((name) => !secrets[name]);
+  if (missing.length)
+    throw new ConfigError(
+      Object.fromEntries(missing.map((name) => [`${SUBGRAPH_SECRET_PREFIX}${name.toUpperCase()}`, 'is required but not set'])),
+    );
+  return secrets;
 }
 
 export function queryLimitsFrom(config: GatewayConfig): QueryLimits {

@@ -8,26 +8,41 @@ import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from './auth';
 /** Where `npm start` keeps the development secret it generated, outside git (data/ is ignored). */
 export const DEV_SECRETS_PATH = join(repoRoot(), 'data', 'dev-secrets.json');
 
-interface DevSecrets {
+/** Development secrets of one checkout: the token secret and one per signed pair of services. */
+export interface DevSecrets {
   jwtSecret: string;
+  /** Shared by the gateway and each subgraph, by subgraph name. */
+  gatewayTo: Record<string, string>;
+  /** Shared by each provider and kreis, for referral look-ups. */
+  providerToKreis: Record<string, string>;
+}
+
+const newSecret = () => randomBytes(32).toString('base64url');
+
+function readDevSecrets(): Partial<DevSecrets> {
+  return existsSync(DEV_SECRETS_PATH) ? (JSON.parse(readFileSync(DEV_SECRETS_PATH, 'utf8')) as Partial<DevSecrets>) : {};
 }
 
 /** The development JWT secret: JWT_SECRET if set, else the one `npm start` generated; undefined when neither exists. */
 export function developmentSecret(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.JWT_SECRET) return env.JWT_SECRET;
-  if (!existsSync(DEV_SECRETS_PATH)) return undefined;
-  return (JSON.parse(readFileSync(DEV_SECRETS_PATH, 'utf8')) as DevSecrets).jwtSecret;
+  return env.JWT_SECRET || readDevSecrets().jwtSecret;
 }
 
-/** Creates data/dev-secrets.json with a random secret on first start; readable by this user only. */
-export function ensureDevelopmentSecret(): string {
-  const existing = developmentSecret({});
-  if (existing) return existing;
+/**
+ * Reads data/dev-secrets.json and adds a random secret for anything missing
+ * (first start, a new provider); the file is readable by this user only.
+ */
+export function ensureDevelopmentSecrets(subgraphs: string[], providers: string[]): DevSecrets {
+  const stored = readDevSecrets();
+  const secrets: DevSecrets = {
+    jwtSecret: stored.jwtSecret ?? newSecret(),
+    gatewayTo: Object.fromEntries(subgraphs.map((name) => [name, stored.gatewayTo?.[name] ?? newSecret()])),
+    providerToKreis: Object.fromEntries(providers.map((id) => [id, stored.providerToKreis?.[id] ?? newSecret()])),
+  };
   mkdirSync(dirname(DEV_SECRETS_PATH), { recursive: true });
-  const secrets: DevSecrets = { jwtSecret: randomBytes(32).toString('base64url') };
   writeFileSync(DEV_SECRETS_PATH, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   chmodSync(DEV_SECRETS_PATH, 0o600);
-  return secrets.jwtSecret;
+  return secrets;
 }
 
 /** A development token as the gateway expects it (HS256, dev issuer and audience). */

@@ -4,8 +4,9 @@ import net, { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { silentLogger } from '../../services/kit/src/logger';
 import { repoRoot } from '../../services/kit/src/paths';
-import { testDialects } from '../../services/kit/src/testing';
-import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from '../../test/support/graph';
+import { SIGNATURE_HEADERS, signRequest } from '../../services/kit/src/signing';
+import { TEST_SECRETS, testDialects } from '../../services/kit/src/testing';
+import { KREIS_CASEWORKER, startGraph, TEST_SUBGRAPH_SECRETS, TEST_TOKEN_KEYS, type RunningGraph } from '../../test/support/graph';
 import { signDevelopmentToken } from './dev-token';
 import { createGateway, type GatewayApp } from './app';
 
@@ -49,6 +50,7 @@ describe('gateway', () => {
       timeoutMs,
       logger: silentLogger,
       tokenKeys: TEST_TOKEN_KEYS,
+      subgraphSecrets: TEST_SUBGRAPH_SECRETS,
     });
     cleanups.push(() => gateway.close());
     return { gateway, url: await gateway.listen(0) };
@@ -87,6 +89,36 @@ describe('gateway', () => {
     expect(readiness.status).toBe(503);
   });
 
+  it('forwards who is asking to the subgraph, signed with that subgraph’s secret', async () => {
+    const seen: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+    const recorder = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        seen.push({ headers: req.headers, body });
+        res.setHeader('content-type', 'application/json').end(JSON.stringify({ data: { placement: null } }));
+      });
+    });
+    const port = await listen(recorder);
+    cleanups.push(() => new Promise((resolve) => recorder.close(resolve)));
+    const { url } = await gatewayWith({ agentur: `http://127.0.0.1:${port}/graphql` });
+    expect((await post(url, '{ placement(id: "PL-00001") { id } }')).data).toEqual({ placement: null });
+
+    expect(seen).toHaveLength(1);
+    const { headers, body } = seen[0];
+    const viewer = headers[SIGNATURE_HEADERS.viewer] as string;
+    expect(JSON.parse(Buffer.from(viewer, 'base64url').toString('utf8'))).toEqual(KREIS_CASEWORKER);
+    const expected = signRequest({
+      caller: 'gateway',
+      secret: TEST_SECRETS.gatewayTo('agentur'),
+      viewer: KREIS_CASEWORKER,
+      body,
+      now: Number(headers[SIGNATURE_HEADERS.timestamp]),
+    });
+    expect(headers[SIGNATURE_HEADERS.signature]).toBe(expected[SIGNATURE_HEADERS.signature]);
+    expect(headers[SIGNATURE_HEADERS.caller]).toBe('gateway');
+  });
+
   it('names an unreachable subgraph without revealing its address', async () => {
     const closed = net.createServer();
     const closedPort = await listen(closed);
@@ -101,12 +133,13 @@ describe('gateway', () => {
   });
 
   it('answers a body that is not JSON with a JSON error, not the raw body or a stack trace', async () => {
-    for (const target of [graph.url, graph.subgraphUrls.kreis]) {
-      const response = await fetch(target, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"query": "{ participants { totalCount } }", "name": "Erika Muster',
-      });
+    const body = '{"query": "{ participants { totalCount } }", "name": "Erika Muster';
+    const signed = signRequest({ caller: 'gateway', secret: TEST_SECRETS.gatewayTo('kreis'), viewer: null, body });
+    for (const [target, headers] of [
+      [graph.url, { authorization: `Bearer ${token}` }],
+      [graph.subgraphUrls.kreis, signed],
+    ] as const) {
+      const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       expect(response.status).toBe(400);
       const text = await response.text();
       expect(JSON.parse(text)).toEqual({

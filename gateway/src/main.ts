@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLogger } from '../../services/kit/src/logger';
 import { runService } from '../../services/kit/src/server';
 import { createGateway, subgraphsOf } from './app';
-import { loadGatewayConfig, queryLimitsFrom, subgraphUrlOverrides, tokenKeysFrom } from './config';
+import { loadGatewayConfig, queryLimitsFrom, subgraphSecretsFrom, subgraphUrlOverrides, tokenKeysFrom } from './config';
 
 void runService('gateway', async () => {
   const config = loadGatewayConfig();
@@ -21,6 +21,7 @@ void runService('gateway', async () => {
     bodyLimit: config.BODY_LIMIT,
     logger,
     tokenKeys: tokenKeysFrom(config),
+    subgraphSecrets: subgraphSecretsFrom(config, Object.keys(subgraphsOf(supergraphSdl))),
     limits: queryLimitsFrom(config),
     production: config.NODE_ENV === 'production',
   });

@@ -1,6 +1,8 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { encodeViewer, SIGNATURE_HEADERS } from '../../services/kit/src/signing';
+import type { GatewayContext } from './app';
 
 /**
  * Keeps a subgraph's own error when it rejects a whole request (HTTP 4xx with a
@@ -8,7 +10,13 @@ import { GraphQLError } from 'graphql';
  * source would report "400: Bad Request" with code INTERNAL_SERVER_ERROR and
  * the subgraph's URL and response body attached.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Forwards who is asking; the fetcher signs this header together with the body. */
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const viewer = (context as Partial<GatewayContext>).viewer;
+    request.http?.headers.set(SIGNATURE_HEADERS.viewer, encodeViewer(viewer ?? null));
+  }
+
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     let body: unknown;
     try {

@@ -1,6 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch } from 'undici';
+import { SIGNATURE_HEADERS, signWithEncodedViewer } from '../../services/kit/src/signing';
 
 export interface SubgraphFetcherOptions {
   timeoutMs: number;
@@ -13,7 +14,7 @@ export interface SubgraphFetcherOptions {
  * Failures name the subgraph, never its address.
  */
 export function createSubgraphFetchers(options: SubgraphFetcherOptions): {
-  fetcherFor: (subgraph: string) => Fetcher;
+  fetcherFor: (subgraph: string, secret: string) => Fetcher;
   close: () => Promise<void>;
 } {
   const agent = new Agent({
@@ -22,13 +23,15 @@ export function createSubgraphFetchers(options: SubgraphFetcherOptions): {
     keepAliveMaxTimeout: 60_000,
     pipelining: 1,
   });
-  const fetcherFor = (subgraph: string) =>
+  const fetcherFor = (subgraph: string, secret: string) =>
     (async (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => {
+      const body = init?.body ?? '';
+      const viewer = init?.headers?.[SIGNATURE_HEADERS.viewer] ?? '';
       try {
         return await fetch(url, {
           method: init?.method ?? 'POST',
-          headers: init?.headers,
-          body: init?.body,
+          headers: { ...init?.headers, ...signWithEncodedViewer({ caller: 'gateway', secret, viewer, body }) },
+          body,
           dispatcher: agent,
           signal: AbortSignal.timeout(options.timeoutMs),
         });

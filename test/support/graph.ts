@@ -4,7 +4,7 @@ import { GraphQLClient } from 'graphql-request';
 import { createApp as createAgentur, type AgenturApp } from '../../services/agentur/src';
 import { repoRoot } from '../../services/kit/src/paths';
 import { silentLogger } from '../../services/kit/src/logger';
-import type { TestDatabase, TestDialect } from '../../services/kit/src/testing';
+import { TEST_SECRETS, type TestDatabase, type TestDialect } from '../../services/kit/src/testing';
 import { createApp as createKreis, ProviderRegistry, type KreisApp } from '../../services/kreis/src';
 import { createApp as createProvider, type ProviderApp } from '../../services/provider/src';
 import { createGateway, type GatewayApp } from '../../gateway/src/app';
@@ -20,6 +20,9 @@ export const TEST_TOKEN_KEYS = {
   issuer: DEV_ISSUER,
   audience: DEV_AUDIENCE,
 } as const;
+export const TEST_SUBGRAPH_SECRETS = Object.fromEntries(
+  ['kreis', 'klausenhof', 'fachwerk', 'agentur'].map((name) => [name, TEST_SECRETS.gatewayTo(name)]),
+);
 export const KREIS_CASEWORKER: Viewer = { sub: 'caseworker-test', org: 'kreis', roles: ['caseworker'] };
 
 /** The whole graph in this process: real subgraphs on loopback ports, real databases, the real gateway. */
@@ -51,7 +54,15 @@ export async function startGraph(dialect: TestDialect, options: { participants?:
   };
   const closers: Array<() => Promise<void>> = [];
   try {
-    const kreis = await createKreis({ databaseUrl: await database('kreis'), registry, logger: silentLogger });
+    const kreis = await createKreis({
+      databaseUrl: await database('kreis'),
+      registry,
+      logger: silentLogger,
+      callerSecrets: {
+        gateway: TEST_SECRETS.gatewayTo('kreis'),
+        ...Object.fromEntries(registry.providers.map((p) => [p.id, TEST_SECRETS.providerToKreis(p.id)])),
+      },
+    });
     closers.push(() => kreis.close());
     const kreisUrl = await kreis.listen(0);
     const providers: Record<string, ProviderApp> = {};
@@ -61,13 +72,19 @@ export async function startGraph(dialect: TestDialect, options: { participants?:
         providerId: provider.id,
         databaseUrl: await database(provider.id),
         kreisUrl,
+        kreisCallerSecret: TEST_SECRETS.providerToKreis(provider.id),
+        callerSecrets: { gateway: TEST_SECRETS.gatewayTo(provider.id) },
         logger: silentLogger,
       });
       closers.push(() => app.close());
       providers[provider.id] = app;
       subgraphUrls[provider.id] = await app.listen(0);
     }
-    const agentur = await createAgentur({ databaseUrl: await database('agentur'), logger: silentLogger });
+    const agentur = await createAgentur({
+      databaseUrl: await database('agentur'),
+      logger: silentLogger,
+      callerSecrets: { gateway: TEST_SECRETS.gatewayTo('agentur') },
+    });
     closers.push(() => agentur.close());
     subgraphUrls.agentur = await agentur.listen(0);
 
@@ -84,6 +101,7 @@ export async function startGraph(dialect: TestDialect, options: { participants?:
       timeoutMs: 20_000,
       logger: silentLogger,
       tokenKeys: TEST_TOKEN_KEYS,
+      subgraphSecrets: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, TEST_SECRETS.gatewayTo(name)])),
     });
     closers.push(() => gateway.close());
     const url = await gateway.listen(0);

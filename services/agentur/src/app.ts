@@ -13,6 +13,8 @@ export interface AgenturDeps {
   logger?: Logger;
   poolSize?: number;
   bodyLimit?: string;
+  /** Secrets of the callers this subgraph accepts (CALLER_SECRET_<NAME>), the gateway at least. */
+  callerSecrets: Record<string, string>;
 }
 
 export interface AgenturApp extends SubgraphApp {
@@ -20,7 +22,9 @@ export interface AgenturApp extends SubgraphApp {
 }
 
 /** Opens agentur's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
-export async function openAgentur(deps: Omit<AgenturDeps, 'bodyLimit'>): Promise<{ database: Database; services: AgenturServices }> {
+export async function openAgentur(
+  deps: Omit<AgenturDeps, 'bodyLimit' | 'callerSecrets'>,
+): Promise<{ database: Database; services: AgenturServices }> {
   const logger = deps.logger ?? createLogger('agentur');
   const database = await openDatabase({
     url: deps.databaseUrl,
@@ -43,6 +47,7 @@ export async function createApp(deps: AgenturDeps): Promise<AgenturApp> {
     database,
     logger,
     bodyLimit: deps.bodyLimit,
+    callerSecrets: deps.callerSecrets,
     createContext: () => createAgenturContext(services),
   });
   return Object.assign(app, { services });

@@ -1,5 +1,5 @@
 import { defaultSqliteUrl, loadConfig, subgraphConfigSpec } from '../../kit/src';
 
 export function loadAgenturConfig(env: NodeJS.ProcessEnv = process.env) {
-  return loadConfig(subgraphConfigSpec({ port: 4004, database: defaultSqliteUrl('agentur') }), env);
+  return loadConfig(subgraphConfigSpec({ port: 4004, database: defaultSqliteUrl('agentur') }, env), env);
 }

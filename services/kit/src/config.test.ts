@@ -14,37 +14,46 @@ function problemsOf(load: () => unknown): Record<string, string> {
   throw new Error('expected a ConfigError');
 }
 
+const SECRETS = {
+  CALLER_SECRET_GATEWAY: 'a-secret-the-gateway-shares-with-us-0123',
+  KREIS_CALLER_SECRET: 'a-secret-this-provider-shares-with-kreis-01',
+};
+const withSecrets = (env: NodeJS.ProcessEnv) => ({ ...SECRETS, ...env });
+
 describe('configuration', () => {
   it('gives every service its documented defaults', () => {
-    expect(loadKreisConfig({}).PORT).toBe(4001);
-    expect(loadProviderConfig({ PROVIDER_ID: 'klausenhof' }).PORT).toBe(4002);
-    expect(loadProviderConfig({ PROVIDER_ID: 'fachwerk' }).PORT).toBe(4003);
-    expect(loadAgenturConfig({}).PORT).toBe(4004);
+    expect(loadKreisConfig(withSecrets({})).PORT).toBe(4001);
+    expect(loadProviderConfig(withSecrets({ PROVIDER_ID: 'klausenhof' })).PORT).toBe(4002);
+    expect(loadProviderConfig(withSecrets({ PROVIDER_ID: 'fachwerk' })).PORT).toBe(4003);
+    expect(loadAgenturConfig(withSecrets({})).PORT).toBe(4004);
     expect(loadGatewayConfig({}).PORT).toBe(4000);
-    expect(loadKreisConfig({}).DATABASE_URL).toMatch(/^sqlite:.*data[\\/]kreis\.sqlite$/);
-    expect(loadProviderConfig({ PROVIDER_ID: 'fachwerk' }).DATABASE_URL).toMatch(/fachwerk\.sqlite$/);
+    expect(loadKreisConfig(withSecrets({})).DATABASE_URL).toMatch(/^sqlite:.*data[\\/]kreis\.sqlite$/);
+    expect(loadProviderConfig(withSecrets({ PROVIDER_ID: 'fachwerk' })).DATABASE_URL).toMatch(/fachwerk\.sqlite$/);
   });
 
   it('names a missing variable', () => {
-    expect(problemsOf(() => loadProviderConfig({}))).toEqual({ PROVIDER_ID: 'is required but not set' });
-    expect(problemsOf(() => loadProviderConfig({ PROVIDER_ID: 'newprovider' }))).toEqual({ PORT: 'is required but not set' });
+    expect(problemsOf(() => loadKreisConfig({}))).toEqual({ CALLER_SECRET_GATEWAY: 'is required but not set' });
+    expect(problemsOf(() => loadProviderConfig(withSecrets({})))).toEqual({ PROVIDER_ID: 'is required but not set' });
+    expect(problemsOf(() => loadProviderConfig(withSecrets({ PROVIDER_ID: 'newprovider' })))).toEqual({ PORT: 'is required but not set' });
   });
 
   it('names each malformed variable and says what is expected', () => {
-    const problems = problemsOf(() => loadKreisConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x/y', DB_POOL_SIZE: '0' }));
+    const problems = problemsOf(() => loadKreisConfig(withSecrets({ PORT: 'eighty', DATABASE_URL: 'postgres://x/y', DB_POOL_SIZE: '0' })));
     expect(Object.keys(problems).sort()).toEqual(['DATABASE_URL', 'DB_POOL_SIZE', 'PORT']);
     expect(problems.DATABASE_URL).toMatch(/sqlite:<path> or mysql:\/\//);
     expect(problems.DB_POOL_SIZE).toMatch(/positive whole number/);
     expect(new ConfigError(problems).message).toMatch(/^Invalid configuration: .*DATABASE_URL is malformed/);
-    expect(problemsOf(() => loadProviderConfig({ PROVIDER_ID: 'Klausenhof GmbH' }))).toHaveProperty('PROVIDER_ID');
+    expect(problemsOf(() => loadProviderConfig(withSecrets({ PROVIDER_ID: 'Klausenhof GmbH' })))).toHaveProperty('PROVIDER_ID');
     expect(problemsOf(() => subgraphUrlOverrides(['kreis'], { KREIS_URL: 'kreis:4001' }))).toHaveProperty('KREIS_URL');
   });
 
   it('accepts MySQL and MariaDB URLs', () => {
-    expect(loadAgenturConfig({ DATABASE_URL: 'mysql://agentur:pw@db:3306/agentur' }).DATABASE_URL).toBe(
+    expect(loadAgenturConfig(withSecrets({ DATABASE_URL: 'mysql://agentur:pw@db:3306/agentur' })).DATABASE_URL).toBe(
       'mysql://agentur:pw@db:3306/agentur',
     );
-    expect(loadAgenturConfig({ DATABASE_URL: 'mariadb://agentur@db/agentur' }).DATABASE_URL).toBe('mariadb://agentur@db/agentur');
+    expect(loadAgenturConfig(withSecrets({ DATABASE_URL: 'mariadb://agentur@db/agentur' })).DATABASE_URL).toBe(
+      'mariadb://agentur@db/agentur',
+    );
   });
 
   it('lets <NAME>_URL replace a subgraph’s routing URL', () => {

@@ -26,6 +26,35 @@ export const byteSize = makeValidator<string>((value) => {
   return value;
 });
 
+/** A shared secret: long enough that it cannot be guessed. */
+export const secret = makeValidator<string>((value) => {
+  if (value.length < 32) throw new Error('is too short: use 32 characters or more');
+  return value;
+});
+
+/**
+ * `<PREFIX><NAME>` variables present in `env`, each validated as a secret: the
+ * names are not known in advance (one per caller or per subgraph).
+ */
+export function secretSpecs(prefix: string, env: NodeJS.ProcessEnv, required: string[] = []) {
+  const names = new Set([
+    ...required.map((name) => `${prefix}${name.toUpperCase()}`),
+    ...Object.keys(env).filter((name) => name.startsWith(prefix)),
+  ]);
+  return Object.fromEntries([...names].map((name) => [name, secret({ desc: 'shared secret for signed calls' })]));
+}
+
+/** `CALLER_SECRET_GATEWAY=…` and `CALLER_SECRET_KLAUSENHOF=…` give `{ gateway: …, klausenhof: … }`. */
+export function secretsByName(prefix: string, config: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([name]) => name.startsWith(prefix))
+      .map(([name, value]) => [name.slice(prefix.length).toLowerCase(), String(value)]),
+  );
+}
+
+export const CALLER_SECRET_PREFIX = 'CALLER_SECRET_';
+
 export const positiveInt = makeValidator<number>((value) => {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed <= 0) throw new Error('must be a positive whole number');
@@ -54,9 +83,10 @@ export function loadConfig<S extends Record<string, any>>(
   });
 }
 
-/** Settings every subgraph shares. */
-export function subgraphConfigSpec(defaults: { port: number; database: string }) {
+/** Settings every subgraph shares, including the secrets of the callers it accepts (the gateway at least). */
+export function subgraphConfigSpec(defaults: { port: number; database: string }, env: NodeJS.ProcessEnv = process.env) {
   return {
+    ...secretSpecs(CALLER_SECRET_PREFIX, env, ['gateway']),
     PORT: port({ default: defaults.port, desc: 'HTTP port of this subgraph' }),
     HOST: str({ default: '127.0.0.1', desc: 'interface to bind; 0.0.0.0 in containers' }),
     DATABASE_URL: databaseUrl({ default: defaults.database }),

@@ -16,3 +16,4 @@ export * from './numbering';
 export * from './paths';
 export * from './http-errors';
 export * from './naming';
+export * from './signing';

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { isDatabaseReachable, type Database } from './db';
 import { createErrorFormatter } from './errors';
 import { requestBodyErrorHandler } from './http-errors';
+import { requireSignedRequest } from './signing';
 import type { Logger } from './logger';
 
 export interface SubgraphAppOptions<C extends BaseContext> {
@@ -19,6 +20,8 @@ export interface SubgraphAppOptions<C extends BaseContext> {
   /** Builds the per-request context: fresh DataLoaders for every request. */
   createContext: (request: express.Request) => Promise<C> | C;
   bodyLimit?: string;
+  /** Secrets of the callers this subgraph accepts, by caller name: the gateway, and for kreis the providers. */
+  callerSecrets: Record<string, string>;
 }
 
 /** A subgraph that is built but not yet listening; `listen` starts it, `close` stops everything. */
@@ -56,7 +59,9 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
   });
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    // The raw bytes: the signature covers exactly what was sent; requireSignedRequest parses them after checking it.
+    express.raw({ type: () => true, limit: options.bodyLimit ?? '1mb' }),
+    requireSignedRequest({ secrets: options.callerSecrets }),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
   app.use(requestBodyErrorHandler(logger));

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { signRequest, type SignedViewer } from './signing';
 
 /** A database tier the tests run on: SQLite always, MySQL/MariaDB when TEST_MYSQL_URL is set. */
 export interface TestDialect {
@@ -62,4 +63,25 @@ function mysql(serverUrl: string): TestDialect {
 /** The tiers to run database tests on; TEST_MYSQL_URL is a server URL such as mysql://root@127.0.0.1:3306/ */
 export function testDialects(env: NodeJS.ProcessEnv = process.env): TestDialect[] {
   return env.TEST_MYSQL_URL ? [sqlite, mysql(env.TEST_MYSQL_URL)] : [sqlite];
+}
+
+/** Secrets the tests' services share, one per pair of caller and callee, as in production. */
+export const TEST_SECRETS = {
+  gatewayTo: (subgraph: string) => `test-secret-gateway-to-${subgraph}-0123456789abcdef`,
+  providerToKreis: (provider: string) => `test-secret-${provider}-to-kreis-0123456789abcdef`,
+};
+
+/** Posts a GraphQL request to a subgraph the way the gateway does: signed, for `viewer`. */
+export async function postSigned(
+  url: string,
+  subgraph: string,
+  payload: { query: string; variables?: Record<string, unknown> },
+  viewer: SignedViewer | null = null,
+): Promise<{ data?: any; errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string } }> }> {
+  const body = JSON.stringify(payload);
+  const headers = {
+    'content-type': 'application/json',
+    ...signRequest({ caller: 'gateway', secret: TEST_SECRETS.gatewayTo(subgraph), viewer, body }),
+  };
+  return (await (await fetch(url, { method: 'POST', headers, body })).json()) as never;
 }

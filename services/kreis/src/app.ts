@@ -20,6 +20,8 @@ export interface KreisDeps {
   logger?: Logger;
   poolSize?: number;
   bodyLimit?: string;
+  /** Secrets of the callers this subgraph accepts (CALLER_SECRET_<NAME>), the gateway at least. */
+  callerSecrets: Record<string, string>;
 }
 
 export interface KreisApp extends SubgraphApp {
@@ -60,6 +62,7 @@ export async function createApp(deps: KreisDeps): Promise<KreisApp> {
     database,
     logger,
     bodyLimit: deps.bodyLimit,
+    callerSecrets: deps.callerSecrets,
     createContext: () => createKreisContext(services),
   });
   return Object.assign(app, { services });

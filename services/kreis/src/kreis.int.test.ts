@@ -1,25 +1,19 @@
 import { join } from 'node:path';
 import { repoRoot } from '../../kit/src/paths';
 import { silentLogger } from '../../kit/src/logger';
-import { testDialects, type TestDatabase } from '../../kit/src/testing';
+import { postSigned, TEST_SECRETS, testDialects, type TestDatabase } from '../../kit/src/testing';
 import { createApp, type KreisApp } from './app';
 import { ProviderRegistry } from './provider/provider.registry';
 
 const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services/kreis/providers.json'));
+const callerSecrets = { gateway: TEST_SECRETS.gatewayTo('kreis') };
 
 describe.each(testDialects().map((d) => [d.name, d] as const))('kreis subgraph on %s', (_name, dialect) => {
   let database: TestDatabase;
   let app: KreisApp;
   let url: string;
 
-  const call = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  };
+  const call = (query: string, variables?: Record<string, unknown>) => postSigned(url, 'kreis', { query, variables });
   const register = (givenName: string, birthDate = '2000-01-15', enteredOn = '2022-03-01') =>
     call(`mutation R($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`, {
       input: {
@@ -35,7 +29,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('kreis subgraph o
 
   beforeAll(async () => {
     database = await dialect.createDatabase('kreis_int');
-    app = await createApp({ databaseUrl: database.url, registry, logger: silentLogger });
+    app = await createApp({ databaseUrl: database.url, registry, logger: silentLogger, callerSecrets });
     url = await app.listen(0);
   });
 
@@ -187,26 +181,30 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('kreis subgraph o
   });
 
   it('reports database trouble as a generic error without SQL, and /ready as 503', async () => {
-    const broken = await createApp({ databaseUrl: (await dialect.createDatabase('kreis_broken')).url, registry, logger: silentLogger });
-    const brokenUrl = await broken.listen(0);
-    await broken.database.dataSource.query('DROP TABLE consent');
-    const response = await fetch(brokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ participants { totalCount edges { node { consents { id } } } } }' }),
+    const broken = await createApp({
+      databaseUrl: (await dialect.createDatabase('kreis_broken')).url,
+      registry,
+      logger: silentLogger,
+      callerSecrets,
     });
-    const body = JSON.stringify(await response.json());
-    expect(body).not.toMatch(/SELECT|consent`|no such table|doesn't exist/i);
+    const brokenUrl = await broken.listen(0);
+    await broken.services.participants.register({
+      givenName: 'Fehler',
+      familyName: 'Fall',
+      birthDate: '2000-02-02',
+      gender: 'MALE',
+      residenceStatus: 'OTHER',
+      municipalityId: 'alpen',
+      enteredOn: '2022-02-02',
+    } as never);
+    await broken.database.dataSource.query('DROP TABLE consent');
+    const missingTable = await postSigned(brokenUrl, 'kreis', {
+      query: '{ participants { totalCount edges { node { consents { id } } } } }',
+    });
+    expect(missingTable.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(missingTable)).not.toMatch(/SELECT|consent`|no such table|doesn't exist/i);
     await broken.database.dataSource.destroy();
-    const result = JSON.parse(
-      await (
-        await fetch(brokenUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: '{ participants { totalCount } }' }),
-        })
-      ).text(),
-    );
+    const result = (await postSigned(brokenUrl, 'kreis', { query: '{ participants { totalCount } }' })) as any;
     expect(result.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(result.errors[0].message).toMatch(/^Internal error/);
     expect(JSON.stringify(result)).not.toMatch(/SELECT|COUNT|participant`/);

@@ -1,4 +1,4 @@
-import { createLogger, runService } from '../../kit/src';
+import { CALLER_SECRET_PREFIX, createLogger, runService, secretsByName } from '../../kit/src';
 import { createApp } from './app';
 import { loadKreisConfig } from './config';
 import { ProviderRegistry } from './provider/provider.registry';
@@ -12,6 +12,7 @@ void runService('kreis', async () => {
     logger,
     poolSize: config.DB_POOL_SIZE,
     bodyLimit: config.BODY_LIMIT,
+    callerSecrets: secretsByName(CALLER_SECRET_PREFIX, config),
   });
   return { app, port: config.PORT, host: config.HOST, logger };
 });

@@ -19,9 +19,13 @@ export interface ProviderDeps {
   /** Where referrals are checked; defaults to the kreis subgraph at kreisUrl. */
   directory?: ReferralDirectory;
   kreisUrl?: string;
+  /** Signs referral look-ups at kreis (kreis knows it as CALLER_SECRET_<PROVIDER>). */
+  kreisCallerSecret?: string;
   logger?: Logger;
   poolSize?: number;
   bodyLimit?: string;
+  /** Secrets of the callers this subgraph accepts (CALLER_SECRET_<NAME>), the gateway at least. */
+  callerSecrets: Record<string, string>;
 }
 
 export interface ProviderApp extends SubgraphApp {
@@ -29,7 +33,9 @@ export interface ProviderApp extends SubgraphApp {
 }
 
 /** Opens one provider's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
-export async function openProvider(deps: Omit<ProviderDeps, 'bodyLimit'>): Promise<{ database: Database; services: ProviderServices }> {
+export async function openProvider(
+  deps: Omit<ProviderDeps, 'bodyLimit' | 'callerSecrets'>,
+): Promise<{ database: Database; services: ProviderServices }> {
   const logger = deps.logger ?? createLogger(deps.providerId);
   const database = await openDatabase({
     url: deps.databaseUrl,
@@ -38,7 +44,9 @@ export async function openProvider(deps: Omit<ProviderDeps, 'bodyLimit'>): Promi
     poolSize: deps.poolSize,
     logger,
   });
-  const directory = deps.directory ?? new KreisReferralDirectory(deps.kreisUrl ?? 'http://127.0.0.1:4001/graphql');
+  const directory =
+    deps.directory ??
+    new KreisReferralDirectory(deps.kreisUrl ?? 'http://127.0.0.1:4001/graphql', deps.providerId, deps.kreisCallerSecret ?? '');
   const cases = new CaseService(database.dataSource, deps.providerId, directory);
   const services: ProviderServices = {
     providerId: deps.providerId,
@@ -60,6 +68,7 @@ export async function createApp(deps: ProviderDeps): Promise<ProviderApp> {
     database,
     logger,
     bodyLimit: deps.bodyLimit,
+    callerSecrets: deps.callerSecrets,
     createContext: () => createProviderContext(services),
   });
   return Object.assign(app, { services });

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { request as undiciRequest } from 'undici';
 import { ErrorCode } from '../../kit/src/errors';
+import { signRequest } from '../../kit/src/signing';
 
 export interface ReferralFacts {
   id: string;
@@ -24,6 +25,9 @@ const LOOKUP = `query ReferralForCase($id: ID!) {
 export class KreisReferralDirectory implements ReferralDirectory {
   constructor(
     private readonly kreisUrl: string,
+    /** This provider: the caller kreis sees. */
+    private readonly providerId: string,
+    private readonly secret: string,
     private readonly timeoutMs = 5000,
   ) {}
 
@@ -42,10 +46,14 @@ export class KreisReferralDirectory implements ReferralDirectory {
       errors?: unknown[];
     };
     try {
+      const requestBody = JSON.stringify({ query: LOOKUP, variables: { id: referralId } });
       const response = await undiciRequest(this.kreisUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: LOOKUP, variables: { id: referralId } }),
+        headers: {
+          'content-type': 'application/json',
+          ...signRequest({ caller: this.providerId, secret: this.secret, viewer: null, body: requestBody }),
+        },
+        body: requestBody,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });

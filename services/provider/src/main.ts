@@ -1,4 +1,4 @@
-import { createLogger, runService } from '../../kit/src';
+import { CALLER_SECRET_PREFIX, createLogger, runService, secretsByName } from '../../kit/src';
 import { createApp } from './app';
 import { loadProviderConfig } from './config';
 
@@ -12,6 +12,8 @@ void runService(process.env.PROVIDER_ID || 'provider', async () => {
     logger,
     poolSize: config.DB_POOL_SIZE,
     bodyLimit: config.BODY_LIMIT,
+    callerSecrets: secretsByName(CALLER_SECRET_PREFIX, config),
+    kreisCallerSecret: config.KREIS_CALLER_SECRET,
   });
   return { app, port: config.PORT, host: config.HOST, logger };
 });

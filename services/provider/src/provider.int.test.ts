@@ -1,5 +1,5 @@
 import { silentLogger } from '../../kit/src/logger';
-import { testDialects, type TestDatabase } from '../../kit/src/testing';
+import { postSigned, TEST_SECRETS, testDialects, type TestDatabase } from '../../kit/src/testing';
 import { createApp, type ProviderApp } from './app';
 import type { ReferralDirectory, ReferralFacts } from './kreis-directory';
 
@@ -46,13 +46,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('provider subgrap
   let app: ProviderApp;
   let url: string;
 
-  const call = async (query: string, variables?: Record<string, unknown>) =>
-    (await (
-      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })
-    ).json()) as {
-      data?: any;
-      errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
-    };
+  const call = (query: string, variables?: Record<string, unknown>) => postSigned(url, 'klausenhof', { query, variables });
   const codeOf = (result: { errors?: Array<{ extensions?: { code?: string } }> }) => result.errors?.[0]?.extensions?.code;
   const count = async (table: string) => Number((await app.database.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
@@ -62,6 +56,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('provider subgrap
       providerId: 'klausenhof',
       databaseUrl: database.url,
       directory: new FixedDirectory(REFERRALS),
+      callerSecrets: { gateway: TEST_SECRETS.gatewayTo('klausenhof') },
       logger: silentLogger,
     });
     url = await app.listen(0);
