@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { ValidationError } from './errors';
 
 export const MAX_PAGE_SIZE = 500;
@@ -61,4 +62,26 @@ export async function keysetPage<T extends ObjectLiteral>(
     endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
     cursorOf,
   };
+}
+
+/**
+ * The GraphQL type of one page of `nodeType` (`nodes`, `totalCount`,
+ * `hasNextPage`, `endCursor`), named `name`: what `keysetPage` returns.
+ */
+export function pageObjectType<T extends object>(name: string, nodeType: ClassType<T>, description?: string) {
+  @ObjectType(name, { description })
+  class PageOf {
+    @Field(() => [nodeType])
+    nodes: T[];
+
+    @Field(() => Int, { description: 'All matching rows, across pages.' })
+    totalCount: number;
+
+    @Field(() => Boolean)
+    hasNextPage: boolean;
+
+    @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+    endCursor: string | null;
+  }
+  return PageOf;
 }

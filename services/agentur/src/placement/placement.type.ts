@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { LocalDate, Office, PlacementKind } from '../../../kit/src';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { LocalDate, Office, pageObjectType, PlacementKind } from '../../../kit/src';
 
 @ObjectType('Occupation', { description: 'Occupation per the German classification of occupations (KldB 2010).' })
 export class OccupationType {
@@ -90,17 +90,4 @@ export class PlacementFilter {
   startsTo?: string;
 }
 
-@ObjectType('PlacementList')
-export class PlacementList {
-  @Field(() => [PlacementType])
-  nodes: PlacementType[];
-
-  @Field(() => Int)
-  totalCount: number;
-
-  @Field(() => Boolean)
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
+export const PlacementList = pageObjectType('PlacementList', PlacementType);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { LocalDate, Module, providerTypePrefix } from '../../../kit/src';
+import { LocalDate, Module, pageObjectType, providerTypePrefix } from '../../../kit/src';
 import type { CaseEntity } from '../case/case.entity';
 import { ParticipantReference, ProviderCaseInterface } from '../case/case.types';
 import type { ProviderContext } from '../context';
@@ -80,20 +80,7 @@ export function providerTypes(providerId: string): ProviderTypes {
     }
   }
 
-  @ObjectType(`${prefix}CaseList`)
-  class CaseList {
-    @Field(() => [CaseType])
-    nodes: CaseType[];
-
-    @Field(() => Int)
-    totalCount: number;
-
-    @Field(() => Boolean)
-    hasNextPage: boolean;
-
-    @Field(() => String, { nullable: true })
-    endCursor: string | null;
-  }
+  const CaseList = pageObjectType(`${prefix}CaseList`, CaseType);
 
   @ObjectType(`${prefix}Desk`, { description: `Entry point for the staff of ${providerId}.` })
   class Desk {
