@@ -17,10 +17,10 @@ interface ServiceSpec {
 
 const COLOURS = [36, 33, 35, 32, 34, 31];
 
-/** The shell's environment minus what is set per service, so one DATABASE_URL or PORT cannot reach every service. */
+/** The shell's environment minus what is set per service, so one DATABASE_URL, PORT or secret cannot reach every service. */
 const inheritedEnv = Object.fromEntries(
   Object.entries(process.env).filter(
-    ([name]) => !['DATABASE_URL', 'PORT', 'PROVIDER_ID'].includes(name) && !name.startsWith('CALLER_SECRET_'),
+    ([name]) => !['DATABASE_URL', 'PORT', 'PROVIDER_ID', 'JWT_SECRET'].includes(name) && !/^(CALLER|SUBGRAPH)_SECRET_/.test(name),
   ),
 );
 const READY_TIMEOUT_MS = 60_000;
@@ -107,9 +107,8 @@ async function main(): Promise<void> {
 
   specs.forEach(run);
   await Promise.all(specs.map((s) => waitFor(`http://127.0.0.1:${s.port}/ready`, s.name)));
-  // Development tokens: a secret generated on first start unless the shell brings JWT_SECRET or JWKS_URL.
-  const usesOwnKeys = Boolean(process.env.JWT_SECRET || process.env.JWKS_URL);
-  const jwtSecret = usesOwnKeys ? undefined : secrets.jwtSecret;
+  // Development tokens: the shell's JWT_SECRET, else the one generated on first start; none with a JWKS_URL.
+  const jwtSecret = process.env.JWKS_URL ? undefined : process.env.JWT_SECRET || secrets.jwtSecret;
   run(
     {
       name: 'gateway',

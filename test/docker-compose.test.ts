@@ -102,10 +102,17 @@ function interpolateDeep<T>(value: T, env: Env): T {
 
 const composeText = readFileSync(COMPOSE_FILE, 'utf8');
 
+/** The secrets a deployment must set (compose refuses to start without them), as a user would give them. */
+const DEPLOYMENT_SECRETS: Env = Object.fromEntries(
+  ['JWT_SECRET', ...ORGS.map((org) => `GATEWAY_${org.toUpperCase()}_SECRET`), 'KLAUSENHOF_KREIS_SECRET', 'FACHWERK_KREIS_SECRET'].map(
+    (name) => [name, `${name.toLowerCase()}-chosen-by-the-operator-0123456789`],
+  ),
+);
+
 /** The compose file as docker compose sees it, with variables taken from `env` (defaults when empty). */
-function loadCompose(env: Env = {}): ComposeFile {
+function loadCompose(env: Env = {}, secrets: Env = DEPLOYMENT_SECRETS): ComposeFile {
   // `merge: true`: compose files share settings through `<<: *anchor`.
-  return interpolateDeep(YAML.parse(composeText, { merge: true }) as ComposeFile, env);
+  return interpolateDeep(YAML.parse(composeText, { merge: true }) as ComposeFile, { ...secrets, ...env });
 }
 
 function environmentOf(service: Service): Env {
@@ -302,6 +309,34 @@ describe('docker-compose.yml', () => {
         expect(config.KREIS_URL).toBe(`http://kreis:${environmentOf(services.kreis).PORT}/graphql`);
       });
     }
+  });
+
+  describe('secrets', () => {
+    it('ships no default for any secret: compose stops and names the one that is missing', () => {
+      expect(() => loadCompose({}, {})).toThrow(/_SECRET: set /);
+      for (const name of Object.keys(DEPLOYMENT_SECRETS)) {
+        const { [name]: _left, ...others } = DEPLOYMENT_SECRETS;
+        expect(() => loadCompose({}, others)).toThrow(new RegExp(`^${name}: set ${name}`));
+      }
+    });
+
+    it('gives both ends of each signed call the same secret', () => {
+      const gateway = environmentOf(services.gateway);
+      for (const org of ORGS) {
+        expect(gateway[`SUBGRAPH_SECRET_${org.toUpperCase()}`]).toBe(environmentOf(services[org]).CALLER_SECRET_GATEWAY);
+      }
+      for (const provider of ['klausenhof', 'fachwerk']) {
+        expect(environmentOf(services[provider]).KREIS_CALLER_SECRET).toBe(
+          environmentOf(services.kreis)[`CALLER_SECRET_${provider.toUpperCase()}`],
+        );
+      }
+      const all = [
+        gateway.JWT_SECRET,
+        ...ORGS.map((org) => environmentOf(services[org]).CALLER_SECRET_GATEWAY),
+        environmentOf(services.kreis).CALLER_SECRET_KLAUSENHOF,
+      ];
+      expect(new Set(all).size).toBe(all.length);
+    });
   });
 
   describe('gateway', () => {

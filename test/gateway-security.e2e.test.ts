@@ -85,6 +85,42 @@ describe('gateway security', () => {
       expectUnauthenticated(await send(graph.url, { query: TOTAL }, otherAudience), /not valid/);
     });
 
+    it('rejects a token that never expires', async () => {
+      const eternal = await new SignJWT({ org: 'kreis', roles: ['caseworker'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('someone')
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .sign(secret);
+      expectUnauthenticated(await send(graph.url, { query: TOTAL }, eternal), /not valid/);
+    });
+
+    it('says so, with its own code, when the key set of the identity provider cannot be fetched', async () => {
+      const gateway = await createGateway({
+        supergraphSdl,
+        subgraphUrls: graph.subgraphUrls,
+        logger: silentLogger,
+        subgraphSecrets: TEST_SUBGRAPH_SECRETS,
+        tokenKeys: { kind: 'jwks', jwksUrl: 'http://127.0.0.1:9/certs', issuer: 'https://login.example', audience: 'durchstarten-graph' },
+      });
+      const url = await gateway.listen(0);
+      try {
+        const { privateKey } = await generateKeyPair('RS256');
+        const signed = await new SignJWT({ org: 'kreis', roles: ['caseworker'] })
+          .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+          .setSubject('someone')
+          .setIssuer('https://login.example')
+          .setAudience('durchstarten-graph')
+          .setExpirationTime('5m')
+          .sign(privateKey);
+        const answer = await send(url, { query: TOTAL }, signed);
+        expect(answer.status).toBe(503);
+        expect(answer.body.errors?.[0].extensions?.code).toBe('AUTHENTICATION_UNAVAILABLE');
+      } finally {
+        await gateway.close();
+      }
+    });
+
     it('rejects tokens whose org or roles are not ours', async () => {
       const strangerOrg = await signDevelopmentToken({ sub: 'x', org: 'bamf', roles: ['caseworker'] }, TEST_TOKEN_KEYS.secret);
       expectUnauthenticated(await send(graph.url, { query: TOTAL }, strangerOrg), /org claim/);
@@ -146,12 +182,47 @@ describe('gateway security', () => {
   });
 
   describe('hostile queries', () => {
-    const JOURNEY = `{ participants(first: 50) { totalCount edges { node { id municipality { provider { id } } referrals { id case { coachingSessions { id } enrolments { course { title } } certificates { level } internships { employer } } } placements { occupation { kldbCode } } } } } }`;
+    const JOURNEY = `query Journey($first: Int!) {
+      participants(first: $first) { totalCount edges { node {
+        id givenName familyName birthYear gender residenceStatus enteredOn exitedOn exitReason
+        municipality { name bank provider { name } }
+        consents { scope active grantedOn withdrawnOn }
+        referrals { id module status referredOn startedOn endedOn provider { id name }
+          case { __typename
+            coachingSessions { heldOn durationMinutes topic }
+            enrolments { status enrolledOn completedOn course { title kind } }
+            certificates { kind title level result issuedOn }
+            internships { employer occupation startsOn endsOn } } }
+        placements { kind office employerName occupation { kldbCode title } startsOn endsOn }
+      } } }
+    }`;
 
-    it('lets a normal journey query through', async () => {
-      const answer = await send(graph.url, { query: JOURNEY }, token);
+    it('lets a page of 500 with the whole journey through, as the README promises', async () => {
+      const answer = await send(graph.url, { query: JOURNEY, variables: { first: 500 } }, token);
       expect(answer.body.errors).toBeUndefined();
       expect(answer.body.data.participants.edges).toHaveLength(30);
+    });
+
+    it('counts page sizes given in variables into the cost', async () => {
+      const body = JOURNEY.slice(JOURNEY.indexOf('participants('), JOURNEY.lastIndexOf('}'));
+      const triple = `query Triple($first: Int!) { a: ${body} b: ${body} c: ${body} }`;
+      const answer = await send(graph.url, { query: triple, variables: { first: 500 } }, token);
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors?.[0]).toMatchObject({
+        extensions: { code: 'QUERY_TOO_COSTLY' },
+        message: expect.stringMatching(/more than the limit of 50000/),
+      });
+      const small = await send(graph.url, { query: triple, variables: { first: 100 } }, token);
+      expect(small.body.errors).toBeUndefined();
+    });
+
+    it('applies the token limit to GET requests too', async () => {
+      const huge = `{ participants { edges { node { ${Array.from({ length: 3100 }, () => 'id').join(' ')} } } } }`;
+      const response = await fetch(`${graph.url}?query=${encodeURIComponent(huge)}`, {
+        headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Answer['body']).errors?.[0].extensions?.code).toBe('QUERY_TOO_LARGE');
     });
 
     it('rejects a query nested deeper than the limit', async () => {
@@ -177,9 +248,13 @@ describe('gateway security', () => {
     });
 
     it('rejects batched requests', async () => {
-      const answer = await send(graph.url, [{ query: TOTAL }, { query: TOTAL }], token);
-      expect(answer.status).toBe(400);
-      expect(answer.body.data).toBeUndefined();
+      const response = await fetch(graph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify([{ query: TOTAL }, { query: TOTAL }]),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/batching/i);
     });
 
     it('rejects a body above the size limit', async () => {

@@ -8,7 +8,7 @@ import express from 'express';
 import { requestBodyErrorHandler } from '../../services/kit/src/http-errors';
 import { createLogger, type Logger } from '../../services/kit/src/logger';
 import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
-import { limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
+import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
 
@@ -96,7 +96,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     formatError: limitErrorCode,
     introspection: !deps.production,
     validationRules: protection.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins],
+    // No automatic persisted queries: a stored query would skip the token limit on later requests.
+    persistedQueries: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins, costLimit(limits.maxCost)],
   });
   await apollo.start();
 

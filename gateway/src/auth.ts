@@ -37,9 +37,20 @@ export function createTokenVerifier(
     if (!match) throw unauthenticated('Send a bearer token: Authorization: Bearer <JWT>.');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1], key as JWTVerifyGetKey, { issuer: keys.issuer, audience: keys.audience, algorithms }));
+      ({ payload } = await jwtVerify(match[1], key as JWTVerifyGetKey, {
+        issuer: keys.issuer,
+        audience: keys.audience,
+        algorithms,
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
+      if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError)) {
+        // The key set could not be fetched: not the caller's fault, and worth a retry.
+        throw new GraphQLError('Tokens cannot be checked right now; try again shortly.', {
+          extensions: { code: 'AUTHENTICATION_UNAVAILABLE', http: { status: 503 } },
+        });
+      }
       throw unauthenticated('The token is not valid.');
     }
     return viewerFrom(payload, organisations);

@@ -35,7 +35,10 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 /** Which keys verify tokens: a JWKS URL wins; a shared secret only outside production. */
 export function tokenKeysFrom(config: GatewayConfig): TokenKeys {
   if (config.JWKS_URL) {
-    if (!/^https?:\/\/\S+$/.test(config.JWKS_URL)) throw new ConfigError({ JWKS_URL: 'is malformed: must be an http(s) URL' });
+    const pattern = config.NODE_ENV === 'production' ? /^https:\/\/\S+$/ : /^https?:\/\/\S+$/;
+    if (!pattern.test(config.JWKS_URL)) {
+      throw new ConfigError({ JWKS_URL: `is malformed: must be an ${config.NODE_ENV === 'production' ? 'https' : 'http(s)'} URL` });
+    }
     return { kind: 'jwks', jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
   }
   if (config.NODE_ENV === 'production') throw new ConfigError({ JWKS_URL: 'is required when NODE_ENV=production' });

@@ -111,9 +111,11 @@ describe('gateway', () => {
     const expected = signRequest({
       caller: 'gateway',
       secret: TEST_SECRETS.gatewayTo('agentur'),
+      url: `http://127.0.0.1:${port}/graphql`,
       viewer: KREIS_CASEWORKER,
       body,
       now: Number(headers[SIGNATURE_HEADERS.timestamp]),
+      nonce: headers[SIGNATURE_HEADERS.nonce] as string,
     });
     expect(headers[SIGNATURE_HEADERS.signature]).toBe(expected[SIGNATURE_HEADERS.signature]);
     expect(headers[SIGNATURE_HEADERS.caller]).toBe('gateway');
@@ -134,7 +136,13 @@ describe('gateway', () => {
 
   it('answers a body that is not JSON with a JSON error, not the raw body or a stack trace', async () => {
     const body = '{"query": "{ participants { totalCount } }", "name": "Erika Muster';
-    const signed = signRequest({ caller: 'gateway', secret: TEST_SECRETS.gatewayTo('kreis'), viewer: null, body });
+    const signed = signRequest({
+      caller: 'gateway',
+      secret: TEST_SECRETS.gatewayTo('kreis'),
+      url: graph.subgraphUrls.kreis,
+      viewer: null,
+      body,
+    });
     for (const [target, headers] of [
       [graph.url, { authorization: `Bearer ${token}` }],
       [graph.subgraphUrls.kreis, signed],

@@ -1,5 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { GraphQLError, Lexer, Source, TokenKind, type GraphQLFormattedError, type ValidationContext } from 'graphql';
 
 export interface QueryLimits {
@@ -13,14 +15,15 @@ export interface QueryLimits {
 }
 
 /**
- * Hostile-query protection at the gateway (graphql-armor): depth, aliases,
- * directives and static cost, each rejected before any subgraph is
- * called, with its own code so clients can tell which limit they hit.
+ * Hostile-query protection at the gateway (graphql-armor): depth, aliases and
+ * directives, each rejected before any subgraph is called, with its own code
+ * so clients can tell which limit they hit.
  */
 export function queryProtection(limits: QueryLimits) {
   // Validation rules report into the context; the token limit runs while parsing, with no context, so it throws.
   const reject = (code: string) => (context: ValidationContext | null, error: GraphQLError) => {
-    const rejection = new GraphQLError(error.message, { extensions: { code, limit: code, http: { status: 400 } } });
+    const message = error.message.replace(/^Syntax Error: /, '');
+    const rejection = new GraphQLError(message, { extensions: { code, limit: code, http: { status: 400 } } });
     if (!context) throw rejection;
     context.reportError(rejection);
   };
@@ -30,7 +33,8 @@ export function queryProtection(limits: QueryLimits) {
     // Counted before parsing instead, by tokenLimit(): armor's parse-time check cannot report its own code in Apollo Server.
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, onReject: [reject('TOO_MANY_DIRECTIVES')], propagateOnRejection: false },
-    costLimit: { maxCost: limits.maxCost, onReject: [reject('QUERY_TOO_COSTLY')], propagateOnRejection: false },
+    // Cost is checked by costLimit() once variables are known: armor's rule cannot see `first: $n`.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !limits.fieldSuggestions },
   });
   return armor.protect();
@@ -42,7 +46,7 @@ export function queryProtection(limits: QueryLimits) {
  */
 export function tokenLimit(maxTokens: number): RequestHandler {
   return (req, res, next) => {
-    const query = (req.body as { query?: unknown } | undefined)?.query;
+    const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
     if (typeof query !== 'string' || !exceedsTokens(query, maxTokens)) return next();
     res
       .status(400)
@@ -69,4 +73,46 @@ export function limitErrorCode(formatted: GraphQLFormattedError): GraphQLFormatt
   if (typeof limit !== 'string') return formatted;
   const { limit: _limit, ...extensions } = formatted.extensions!;
   return { ...formatted, extensions: { ...extensions, code: limit } };
+}
+
+/** A field costs 1 plus its selections, times the page size it asks for (`first`, with variables and defaults applied). */
+const pagedCost: ComplexityEstimator = ({ args, childComplexity }) => {
+  const pageSize = typeof args.first === 'number' && args.first > 0 ? args.first : 1;
+  return 1 + childComplexity * pageSize;
+};
+
+/**
+ * Refuses an operation whose estimated cost is above `maxCost`, counted after
+ * variables are known, so `participants(first: $n)` costs what `$n` asks for.
+ */
+export function costLimit(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables,
+              operationName: request.operationName,
+              estimators: [pagedCost],
+            });
+          } catch {
+            // Variables that do not fit the operation: execution refuses them with BAD_USER_INPUT and runs nothing.
+            return;
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `The query would cost ${cost}, more than the limit of ${maxCost}: ask for fewer fields or smaller pages.`,
+              {
+                extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch } from 'undici';
-import { SIGNATURE_HEADERS, signWithEncodedViewer } from '../../services/kit/src/signing';
+import { SIGNATURE_HEADERS, signRequest } from '../../services/kit/src/signing';
 
 export interface SubgraphFetcherOptions {
   timeoutMs: number;
@@ -30,7 +30,7 @@ export function createSubgraphFetchers(options: SubgraphFetcherOptions): {
       try {
         return await fetch(url, {
           method: init?.method ?? 'POST',
-          headers: { ...init?.headers, ...signWithEncodedViewer({ caller: 'gateway', secret, viewer, body }) },
+          headers: { ...init?.headers, ...signRequest({ caller: 'gateway', secret, url, viewer, body }) },
           body,
           dispatcher: agent,
           signal: AbortSignal.timeout(options.timeoutMs),

@@ -17,3 +17,4 @@ export * from './paths';
 export * from './http-errors';
 export * from './naming';
 export * from './signing';
+export * from './referral-lookup';

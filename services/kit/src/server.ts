@@ -22,6 +22,8 @@ export interface SubgraphAppOptions<C extends BaseContext> {
   bodyLimit?: string;
   /** Secrets of the callers this subgraph accepts, by caller name: the gateway, and for kreis the providers. */
   callerSecrets: Record<string, string>;
+  /** What a caller other than the gateway may run; nothing unless given. */
+  mayRun?: (caller: string, body: { query?: unknown }) => boolean;
 }
 
 /** A subgraph that is built but not yet listening; `listen` starts it, `close` stops everything. */
@@ -61,7 +63,7 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
     '/graphql',
     // The raw bytes: the signature covers exactly what was sent; requireSignedRequest parses them after checking it.
     express.raw({ type: () => true, limit: options.bodyLimit ?? '1mb' }),
-    requireSignedRequest({ secrets: options.callerSecrets }),
+    requireSignedRequest({ secrets: options.callerSecrets, mayRun: options.mayRun }),
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
   app.use(requestBodyErrorHandler(logger));

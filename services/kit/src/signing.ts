@@ -1,10 +1,11 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 
 /** Headers of a signed call between our services. */
 export const SIGNATURE_HEADERS = {
   caller: 'x-durchstarten-caller',
   timestamp: 'x-durchstarten-timestamp',
+  nonce: 'x-durchstarten-nonce',
   viewer: 'x-durchstarten-viewer',
   signature: 'x-durchstarten-signature',
 } as const;
@@ -19,24 +20,21 @@ export interface SignedViewer {
 /** How long a signed request stays valid; clocks of the services may differ by a few seconds. */
 export const DEFAULT_SIGNATURE_WINDOW_MS = 30_000;
 
-function signatureOf(secret: string, caller: string, timestamp: string, viewer: string, body: string | Buffer): string {
-  const bodyHash = createHash('sha256').update(body).digest('base64url');
-  return createHmac('sha256', secret).update(`${caller}\n${timestamp}\n${viewer}\n${bodyHash}`).digest('base64url');
+interface SignedParts {
+  caller: string;
+  timestamp: string;
+  nonce: string;
+  viewer: string;
+  /** `POST /graphql`: a signed body cannot be replayed to another method or path. */
+  target: string;
+  body: string | Buffer;
 }
 
-/**
- * Headers that prove a request comes from `caller` (the gateway, or a provider
- * asking kreis), for `viewer`, with exactly this body, now: HMAC-SHA256 with the
- * secret the two services share.
- */
-export function signRequest(options: {
-  caller: string;
-  secret: string;
-  viewer: SignedViewer | null;
-  body: string;
-  now?: number;
-}): Record<string, string> {
-  return signWithEncodedViewer({ ...options, viewer: encodeViewer(options.viewer) });
+function signatureOf(secret: string, parts: SignedParts): string {
+  const bodyHash = createHash('sha256').update(parts.body).digest('base64url');
+  return createHmac('sha256', secret)
+    .update([parts.caller, parts.timestamp, parts.nonce, parts.viewer, parts.target, bodyHash].join('\n'))
+    .digest('base64url');
 }
 
 /** The viewer as it travels in its header. */
@@ -44,22 +42,40 @@ export function encodeViewer(viewer: SignedViewer | null): string {
   return viewer ? Buffer.from(JSON.stringify(viewer)).toString('base64url') : '';
 }
 
-/** Like signRequest, for a caller that already holds the viewer header's value. */
-export function signWithEncodedViewer(options: {
+/**
+ * Headers that prove a request comes from `caller` (the gateway, or a provider
+ * asking kreis), for `viewer`, to this URL with exactly this body, now, once:
+ * HMAC-SHA256 with the secret the two services share.
+ */
+export function signRequest(options: {
   caller: string;
   secret: string;
-  viewer: string;
+  url: string;
+  viewer: SignedViewer | string | null;
   body: string;
   now?: number;
+  nonce?: string;
 }): Record<string, string> {
-  const timestamp = String(options.now ?? Date.now());
-  const viewer = options.viewer;
-  return {
-    [SIGNATURE_HEADERS.caller]: options.caller,
-    [SIGNATURE_HEADERS.timestamp]: timestamp,
-    [SIGNATURE_HEADERS.viewer]: viewer,
-    [SIGNATURE_HEADERS.signature]: signatureOf(options.secret, options.caller, timestamp, viewer, options.body),
+  const parts: SignedParts = {
+    caller: options.caller,
+    timestamp: String(options.now ?? Date.now()),
+    nonce: options.nonce ?? randomUUID(),
+    viewer: typeof options.viewer === 'string' ? options.viewer : encodeViewer(options.viewer),
+    target: `POST ${pathOf(options.url)}`,
+    body: options.body,
   };
+  return {
+    [SIGNATURE_HEADERS.caller]: parts.caller,
+    [SIGNATURE_HEADERS.timestamp]: parts.timestamp,
+    [SIGNATURE_HEADERS.nonce]: parts.nonce,
+    [SIGNATURE_HEADERS.viewer]: parts.viewer,
+    [SIGNATURE_HEADERS.signature]: signatureOf(options.secret, parts),
+  };
+}
+
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
 }
 
 export interface VerifiedCall {
@@ -74,38 +90,58 @@ declare module 'express-serve-static-core' {
 }
 
 /**
- * Accepts only requests signed by a known caller within the time window, each
- * signature once; parses the JSON body itself, after the check, from the exact
+ * Accepts only POST requests signed by a known caller within the time window,
+ * each nonce once; parses the JSON body itself, after the check, from the exact
  * bytes that were signed. Everything else gets 401 before any GraphQL runs.
+ * `mayRun` narrows what a caller other than the gateway may ask.
  */
-export function requireSignedRequest(options: { secrets: Record<string, string>; windowMs?: number; now?: () => number }): RequestHandler {
+export function requireSignedRequest(options: {
+  secrets: Record<string, string>;
+  windowMs?: number;
+  now?: () => number;
+  mayRun?: (caller: string, body: { query?: unknown }) => boolean;
+}): RequestHandler {
   const windowMs = options.windowMs ?? DEFAULT_SIGNATURE_WINDOW_MS;
   const now = options.now ?? Date.now;
-  const seen = new Map<string, number>();
+  /** Nonce to the moment its signature stops being valid; insertion order is close to expiry order. */
+  const usedNonces = new Map<string, number>();
   const reject = (res: Parameters<RequestHandler>[1], message: string) =>
     res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+  const forgetExpired = (at: number) => {
+    for (const [nonce, expiresAt] of usedNonces) {
+      if (expiresAt > at) break;
+      usedNonces.delete(nonce);
+    }
+  };
 
   return (req, res, next) => {
     const header = (name: string) => {
       const value = req.headers[name];
       return typeof value === 'string' ? value : undefined;
     };
+    if (req.method !== 'POST') return reject(res, 'Only signed POST requests from the gateway are accepted.');
     const caller = header(SIGNATURE_HEADERS.caller);
     const timestamp = header(SIGNATURE_HEADERS.timestamp);
+    const nonce = header(SIGNATURE_HEADERS.nonce);
     const viewer = header(SIGNATURE_HEADERS.viewer) ?? '';
     const signature = header(SIGNATURE_HEADERS.signature);
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!caller || !timestamp || !signature) return reject(res, 'Only the gateway may call this service: the request is not signed.');
-    const secret = options.secrets[caller];
-    if (!secret) return reject(res, 'The request is signed by an unknown caller.');
-    const expected = Buffer.from(signatureOf(secret, caller, timestamp, viewer, body));
+    if (!caller || !timestamp || !nonce || !signature)
+      return reject(res, 'Only the gateway may call this service: the request is not signed.');
+    const secret = Object.hasOwn(options.secrets, caller) ? options.secrets[caller] : undefined;
+    const expected = secret
+      ? Buffer.from(signatureOf(secret, { caller, timestamp, nonce, viewer, target: `POST ${req.originalUrl}`, body }))
+      : undefined;
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return reject(res, 'The request signature does not match.');
-    const age = now() - Number(timestamp);
-    if (!Number.isFinite(age) || Math.abs(age) > windowMs) return reject(res, 'The signed request is too old (or from the future).');
-    for (const [key, at] of seen) if (now() - at > windowMs) seen.delete(key);
-    if (seen.has(signature)) return reject(res, 'The signed request was already used.');
-    seen.set(signature, now());
+    if (!expected || expected.length !== given.length || !timingSafeEqual(expected, given))
+      return reject(res, 'The request signature does not match.');
+    const at = now();
+    const signedAt = Number(timestamp);
+    if (!Number.isFinite(signedAt) || Math.abs(at - signedAt) > windowMs)
+      return reject(res, 'The signed request is too old (or from the future).');
+    forgetExpired(at);
+    if (usedNonces.has(nonce)) return reject(res, 'The signed request was already used.');
+    usedNonces.set(nonce, signedAt + windowMs);
 
     let parsedViewer: SignedViewer | null = null;
     try {
@@ -113,6 +149,11 @@ export function requireSignedRequest(options: { secrets: Record<string, string>;
       req.body = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
       return res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    if (caller !== 'gateway' && !(options.mayRun?.(caller, req.body) ?? false)) {
+      return res
+        .status(403)
+        .json({ errors: [{ message: `${caller} may not run this operation here.`, extensions: { code: 'FORBIDDEN' } }] });
     }
     req.verifiedCall = { caller, viewer: parsedViewer };
     next();

@@ -81,7 +81,7 @@ export async function postSigned(
   const body = JSON.stringify(payload);
   const headers = {
     'content-type': 'application/json',
-    ...signRequest({ caller: 'gateway', secret: TEST_SECRETS.gatewayTo(subgraph), viewer, body }),
+    ...signRequest({ caller: 'gateway', secret: TEST_SECRETS.gatewayTo(subgraph), url, viewer, body }),
   };
   return (await (await fetch(url, { method: 'POST', headers, body })).json()) as never;
 }

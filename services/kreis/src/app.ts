@@ -1,4 +1,12 @@
-import { createLogger, createSubgraphApp, type Database, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import {
+  createLogger,
+  createSubgraphApp,
+  type Database,
+  type Logger,
+  openDatabase,
+  REFERRAL_LOOKUP_QUERY,
+  type SubgraphApp,
+} from '../../kit/src';
 import { ConsentEntity } from './consent/consent.entity';
 import { ConsentService } from './consent/consent.service';
 import { createKreisContext, type KreisServices } from './context';
@@ -63,6 +71,8 @@ export async function createApp(deps: KreisDeps): Promise<KreisApp> {
     logger,
     bodyLimit: deps.bodyLimit,
     callerSecrets: deps.callerSecrets,
+    // Providers may only ask whether a referral is theirs.
+    mayRun: (_caller, body) => body.query === REFERRAL_LOOKUP_QUERY,
     createContext: () => createKreisContext(services),
   });
   return Object.assign(app, { services });

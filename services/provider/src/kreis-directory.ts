@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { request as undiciRequest } from 'undici';
 import { ErrorCode } from '../../kit/src/errors';
+import { REFERRAL_LOOKUP_QUERY } from '../../kit/src/referral-lookup';
 import { signRequest } from '../../kit/src/signing';
 
 export interface ReferralFacts {
@@ -16,10 +17,6 @@ export interface ReferralFacts {
 export interface ReferralDirectory {
   lookup(referralId: string): Promise<ReferralFacts | null>;
 }
-
-const LOOKUP = `query ReferralForCase($id: ID!) {
-  referral(id: $id) { id module referredOn status provider { id } participant { id } }
-}`;
 
 /** Asks the kreis subgraph, which owns the referral registry. */
 export class KreisReferralDirectory implements ReferralDirectory {
@@ -46,12 +43,12 @@ export class KreisReferralDirectory implements ReferralDirectory {
       errors?: unknown[];
     };
     try {
-      const requestBody = JSON.stringify({ query: LOOKUP, variables: { id: referralId } });
+      const requestBody = JSON.stringify({ query: REFERRAL_LOOKUP_QUERY, variables: { id: referralId } });
       const response = await undiciRequest(this.kreisUrl, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...signRequest({ caller: this.providerId, secret: this.secret, viewer: null, body: requestBody }),
+          ...signRequest({ caller: this.providerId, secret: this.secret, url: this.kreisUrl, viewer: null, body: requestBody }),
         },
         body: requestBody,
         headersTimeout: this.timeoutMs,
