@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
 import { providerTypePrefix } from '../services/kit/src/naming';
-import { testDialects } from '../services/kit/src/testing';
+import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const JOURNEY = gql`
@@ -292,6 +292,8 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
   });
 
   it('pages through a provider’s cases and the agency’s placements', async () => {
+    const coach = await graph.clientAs(TEST_VIEWERS.coach('klausenhof'));
+    const agent = await graph.clientAs(TEST_VIEWERS.agent);
     const walk = async (
       read: (
         after: string | null,
@@ -313,7 +315,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
     const cases = await walk(
       async (after) =>
         (
-          await graph.client.request<{ klausenhof: { cases: any } }>(
+          await coach.request<{ klausenhof: { cases: any } }>(
             gql`
               query C($after: String) {
                 klausenhof {
@@ -336,7 +338,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
     const placements = await walk(
       async (after) =>
         (
-          await graph.client.request<{ placements: any }>(
+          await agent.request<{ placements: any }>(
             gql`
               query P($after: String) {
                 placements(first: 30, after: $after) {

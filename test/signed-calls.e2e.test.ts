@@ -1,6 +1,6 @@
 import { REFERRAL_LOOKUP_QUERY } from '../services/kit/src/referral-lookup';
 import { signRequest } from '../services/kit/src/signing';
-import { TEST_SECRETS, testDialects } from '../services/kit/src/testing';
+import { TEST_SECRETS, TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const QUERY = JSON.stringify({ query: '{ participants { totalCount } }' });
@@ -25,7 +25,7 @@ describe('only the gateway talks to subgraphs', () => {
       caller: extra.caller ?? 'gateway',
       secret: extra.secret ?? TEST_SECRETS.gatewayTo('kreis'),
       url: extra.url ?? kreis,
-      viewer: null,
+      viewer: TEST_VIEWERS.caseworker,
       body,
       now: extra.now,
     });

@@ -1,6 +1,6 @@
-import { ClientError, gql } from 'graphql-request';
+import { ClientError, gql, type GraphQLClient } from 'graphql-request';
 import type { DataSource } from 'typeorm';
-import { testDialects } from '../services/kit/src/testing';
+import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const TABLES: Record<string, string[]> = {
@@ -12,9 +12,14 @@ const TABLES: Record<string, string[]> = {
 
 describe.each(testDialects().map((d) => [d.name, d] as const))('writes through the gateway on %s', (_name, dialect) => {
   let graph: RunningGraph;
+  /** Klausenhof's staff, who use its desk, and agency staff, who record placements. */
+  let coach: GraphQLClient;
+  let agent: GraphQLClient;
 
   beforeAll(async () => {
     graph = await startGraph(dialect, { participants: 60 });
+    coach = await graph.clientAs(TEST_VIEWERS.coach('klausenhof'));
+    agent = await graph.clientAs(TEST_VIEWERS.agent);
   });
 
   afterAll(async () => {
@@ -38,11 +43,17 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
   }
 
   /** Sends a request that must fail with `code`, and checks that no database changed. */
-  async function expectRejected(document: string, variables: Record<string, unknown>, code: string, message: RegExp): Promise<void> {
+  async function expectRejected(
+    document: string,
+    variables: Record<string, unknown>,
+    code: string,
+    message: RegExp,
+    client: GraphQLClient = graph.client,
+  ): Promise<void> {
     const before = await snapshot();
     let caught: unknown;
     try {
-      await graph.client.request(document, variables);
+      await client.request(document, variables);
     } catch (error) {
       caught = error;
     }
@@ -102,7 +113,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
     expect(referral.referParticipant.case).toBeNull();
     const referralId = referral.referParticipant.id;
 
-    const opened = await graph.client.request<{ klausenhof: { openCase: { id: string; module: string } } }>(
+    const opened = await coach.request<{ klausenhof: { openCase: { id: string; module: string } } }>(
       gql`
         mutation Open($id: ID!) {
           klausenhof {
@@ -127,7 +138,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
       { id: referralId },
     );
 
-    await graph.client.request(
+    await coach.request(
       gql`
         mutation Sessions($sessions: [CoachingSessionInput!]!) {
           klausenhof {
@@ -144,7 +155,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
         ],
       },
     );
-    await graph.client.request(gql`
+    await agent.request(gql`
       mutation {
         recordPlacement(
           input: {
@@ -243,6 +254,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
       { id: fachwerkReferral.id },
       'FORBIDDEN',
       /assigned to fachwerk; klausenhof cannot/,
+      coach,
     );
     await expectRejected(
       gql`
@@ -257,6 +269,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
       { sessions: [{ caseId: fachwerkCase.id, heldOn: fachwerkCase.openedOn, durationMinutes: 30, topic: 'OTHER' }] },
       'NOT_FOUND',
       new RegExp(`Case of klausenhof ${fachwerkCase.id} does not exist`),
+      coach,
     );
   });
 
@@ -281,6 +294,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
       },
       'BAD_USER_INPUT',
       /sessions\[1\]\.heldOn/,
+      coach,
     );
   });
 
@@ -298,7 +312,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
     const session = (heldOn: string) => `{ caseId: "${open.id}", heldOn: "${heldOn}", durationMinutes: 30, topic: OTHER }`;
     let caught: ClientError | undefined;
     try {
-      await graph.client.request(
+      await coach.request(
         `mutation { klausenhof { a: recordCoachingSessions(sessions: [${session(open.openedOn)}]) { id } b: recordCoachingSessions(sessions: [${session('2001-01-01')}]) { id } c: recordCoachingSessions(sessions: [${session(open.openedOn)}]) { id } } }`,
       );
     } catch (error) {
@@ -339,14 +353,16 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
       { input: { ...placement, kldbCode: '5131' } },
       'BAD_USER_INPUT',
       /kldbCode must be a KldB 2010 code of exactly 5 digits/,
+      agent,
     );
     await expectRejected(
       RECORD,
       { input: { ...placement, endsOn: '2023-02-01' } },
       'BAD_USER_INPUT',
       /endsOn \(2023-02-01\) must not be before startsOn/,
+      agent,
     );
-    await expectRejected(RECORD, { input: { ...placement, kind: 'PRAKTIKUM' } }, 'BAD_USER_INPUT', /PRAKTIKUM/);
+    await expectRejected(RECORD, { input: { ...placement, kind: 'PRAKTIKUM' } }, 'BAD_USER_INPUT', /PRAKTIKUM/, agent);
   });
 
   it('rejects a referral dated before the participant entered', async () => {

@@ -4,6 +4,7 @@ import { GraphQLClient } from 'graphql-request';
 import { createApp as createAgentur, type AgenturApp } from '../../services/agentur/src';
 import { repoRoot } from '../../services/kit/src/paths';
 import { silentLogger } from '../../services/kit/src/logger';
+import type { SignedViewer } from '../../services/kit/src/signing';
 import { TEST_SECRETS, type TestDatabase, type TestDialect } from '../../services/kit/src/testing';
 import { createApp as createKreis, ProviderRegistry, type KreisApp } from '../../services/kreis/src';
 import { createApp as createProvider, type ProviderApp } from '../../services/provider/src';
@@ -30,7 +31,8 @@ export interface RunningGraph {
   url: string;
   /** A client with a kreis caseworker's token. */
   client: GraphQLClient;
-  clientAs(viewer: Viewer): Promise<GraphQLClient>;
+  /** A client with a token for `viewer` (any roles, also ones the gateway refuses). */
+  clientAs(viewer: SignedViewer): Promise<GraphQLClient>;
   world: World;
   kreis: KreisApp;
   providers: Record<string, ProviderApp>;
@@ -106,8 +108,10 @@ export async function startGraph(dialect: TestDialect, options: { participants?:
     closers.push(() => gateway.close());
     const url = await gateway.listen(0);
     const apps: Record<string, { database: { statements: { total: number; reset(): void } } }> = { kreis, ...providers, agentur };
-    const clientAs = async (viewer: Viewer) =>
-      new GraphQLClient(url, { headers: { authorization: `Bearer ${await signDevelopmentToken(viewer, TEST_TOKEN_KEYS.secret)}` } });
+    const clientAs = async (viewer: SignedViewer) =>
+      new GraphQLClient(url, {
+        headers: { authorization: `Bearer ${await signDevelopmentToken(viewer as Viewer, TEST_TOKEN_KEYS.secret)}` },
+      });
     return {
       url,
       client: await clientAs(KREIS_CASEWORKER),

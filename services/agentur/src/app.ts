@@ -48,7 +48,7 @@ export async function createApp(deps: AgenturDeps): Promise<AgenturApp> {
     logger,
     bodyLimit: deps.bodyLimit,
     callerSecrets: deps.callerSecrets,
-    createContext: () => createAgenturContext(services),
+    createContext: (req) => createAgenturContext(services, req.verifiedCall?.viewer ?? null),
   });
   return Object.assign(app, { services });
 }

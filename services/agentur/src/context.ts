@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { byIdLoader, groupingLoader } from '../../kit/src';
+import { byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
 import type { PlacementEntity } from './placement/placement.entity';
 import type { PlacementService } from './placement/placement.service';
 
@@ -9,15 +9,17 @@ export interface AgenturServices {
 
 export interface AgenturContext {
   services: AgenturServices;
+  viewer: Viewer | null;
   loaders: {
     placementById: DataLoader<string, PlacementEntity | null>;
     placementsByParticipant: DataLoader<string, PlacementEntity[]>;
   };
 }
 
-export function createAgenturContext(services: AgenturServices): AgenturContext {
+export function createAgenturContext(services: AgenturServices, viewer: Viewer | null): AgenturContext {
   return {
     services,
+    viewer,
     loaders: {
       placementById: byIdLoader(
         (ids) => services.placements.findByIds(ids),

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '../../kit/src';
+import { buildFederatedSchema, createAuthChecker } from '../../kit/src';
 import { AgenturParticipantResolver, resolveParticipantReference } from './participant/participant.resolver';
 import { PlacementResolver, resolvePlacementReference } from './placement/placement.resolver';
 
@@ -6,6 +6,7 @@ export function buildAgenturSchema() {
   return buildFederatedSchema({
     resolvers: [PlacementResolver, AgenturParticipantResolver],
     validate: { forbidUnknownValues: false },
+    authChecker: createAuthChecker(),
     federationDirectives: ['@key'],
     referenceResolvers: {
       Participant: { __resolveReference: resolveParticipantReference },

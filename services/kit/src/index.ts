@@ -18,3 +18,4 @@ export * from './http-errors';
 export * from './naming';
 export * from './signing';
 export * from './referral-lookup';
+export * from './authorization';

@@ -85,3 +85,13 @@ export async function postSigned(
   };
   return (await (await fetch(url, { method: 'POST', headers, body })).json()) as never;
 }
+
+/** People the tests act as, one per role and organisation they need. */
+export const TEST_VIEWERS = {
+  caseworker: { sub: 'caseworker-test', org: 'kreis', roles: ['caseworker'] } as SignedViewer,
+  admin: { sub: 'admin-test', org: 'kreis', roles: ['admin'] } as SignedViewer,
+  analyst: { sub: 'analyst-test', org: 'kreis', roles: ['analyst'] } as SignedViewer,
+  dpo: { sub: 'dpo-test', org: 'kreis', roles: ['dpo'] } as SignedViewer,
+  agent: { sub: 'agent-test', org: 'agentur', roles: ['agent'] } as SignedViewer,
+  coach: (provider: string): SignedViewer => ({ sub: `coach-${provider}-test`, org: provider, roles: ['coach'] }),
+};

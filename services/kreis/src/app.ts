@@ -6,7 +6,10 @@ import {
   openDatabase,
   REFERRAL_LOOKUP_QUERY,
   type SubgraphApp,
+  type VerifiedCall,
+  type Viewer,
 } from '../../kit/src';
+import { REFERRAL_LOOKUP_ROLE } from './access';
 import { ConsentEntity } from './consent/consent.entity';
 import { ConsentService } from './consent/consent.service';
 import { createKreisContext, type KreisServices } from './context';
@@ -59,6 +62,13 @@ export async function openKreis(
   return { database, services };
 }
 
+/** The gateway's callers are people; a provider calling directly is its referral look-up service. */
+function viewerOf(call: VerifiedCall | undefined): Viewer | null {
+  if (!call) return null;
+  if (call.caller === 'gateway') return call.viewer;
+  return { sub: `service:${call.caller}`, org: call.caller, roles: [REFERRAL_LOOKUP_ROLE] };
+}
+
 /** Builds the kreis subgraph without listening; tests start it on a free port. */
 export async function createApp(deps: KreisDeps): Promise<KreisApp> {
   const logger = deps.logger ?? createLogger('kreis');
@@ -73,7 +83,7 @@ export async function createApp(deps: KreisDeps): Promise<KreisApp> {
     callerSecrets: deps.callerSecrets,
     // Providers may only ask whether a referral is theirs.
     mayRun: (_caller, body) => body.query === REFERRAL_LOOKUP_QUERY,
-    createContext: () => createKreisContext(services),
+    createContext: (req) => createKreisContext(services, viewerOf(req.verifiedCall)),
   });
   return Object.assign(app, { services });
 }

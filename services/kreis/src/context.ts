@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { byIdLoader, groupingLoader } from '../../kit/src';
+import { byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
+import { registryScope, type RegistryScope } from './access';
 import type { ConsentEntity } from './consent/consent.entity';
 import type { ConsentService } from './consent/consent.service';
 import type { MunicipalityService } from './municipality/municipality.service';
@@ -27,23 +28,29 @@ export interface KreisLoaders {
 export interface KreisContext {
   services: KreisServices;
   loaders: KreisLoaders;
+  viewer: Viewer | null;
+  /** The rows of the registry this viewer may see. */
+  scope: RegistryScope;
 }
 
-/** Fresh loaders per request: batching within a request, no caching across requests. */
-export function createKreisContext(services: KreisServices): KreisContext {
+/** Fresh loaders per request, limited to what the viewer may see: batching within a request, no caching across requests. */
+export function createKreisContext(services: KreisServices, viewer: Viewer | null): KreisContext {
+  const scope = registryScope(viewer);
   return {
     services,
+    viewer,
+    scope,
     loaders: {
       participantById: byIdLoader(
-        (ids) => services.participants.findByIds(ids),
+        (ids) => services.participants.findByIds(ids, scope),
         (p) => p.id,
       ),
       referralById: byIdLoader(
-        (ids) => services.referrals.findByIds(ids),
+        (ids) => services.referrals.findByIds(ids, scope),
         (r) => r.id,
       ),
       referralsByParticipant: groupingLoader(
-        (ids) => services.referrals.findByParticipantIds(ids),
+        (ids) => services.referrals.findByParticipantIds(ids, scope),
         (r) => r.participantId,
       ),
       consentsByParticipant: groupingLoader(

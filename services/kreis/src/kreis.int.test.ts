@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { repoRoot } from '../../kit/src/paths';
 import { silentLogger } from '../../kit/src/logger';
-import { postSigned, TEST_SECRETS, testDialects, type TestDatabase } from '../../kit/src/testing';
+import type { SignedViewer } from '../../kit/src/signing';
+import { postSigned, TEST_SECRETS, TEST_VIEWERS, testDialects, type TestDatabase } from '../../kit/src/testing';
 import { createApp, type KreisApp } from './app';
 import { ProviderRegistry } from './provider/provider.registry';
 
@@ -13,7 +14,8 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('kreis subgraph o
   let app: KreisApp;
   let url: string;
 
-  const call = (query: string, variables?: Record<string, unknown>) => postSigned(url, 'kreis', { query, variables });
+  const call = (query: string, variables?: Record<string, unknown>, viewer: SignedViewer = TEST_VIEWERS.caseworker) =>
+    postSigned(url, 'kreis', { query, variables }, viewer);
   const register = (givenName: string, birthDate = '2000-01-15', enteredOn = '2022-03-01') =>
     call(`mutation R($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`, {
       input: {
@@ -172,9 +174,9 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('kreis subgraph o
   it('erases the personal fields, keeps the pseudonymous record, and is idempotent', async () => {
     const { data } = await register('Erase', '2001-09-09');
     const id = data.registerParticipant.id;
-    const first = await call(`mutation { eraseParticipant(id: "${id}") { erasedFields } }`);
+    const first = await call(`mutation { eraseParticipant(id: "${id}") { erasedFields } }`, undefined, TEST_VIEWERS.admin);
     expect(first.data.eraseParticipant.erasedFields).toEqual(['givenName', 'familyName', 'birthDate']);
-    const second = await call(`mutation { eraseParticipant(id: "${id}") { erasedFields } }`);
+    const second = await call(`mutation { eraseParticipant(id: "${id}") { erasedFields } }`, undefined, TEST_VIEWERS.admin);
     expect(second.data.eraseParticipant.erasedFields).toEqual([]);
     const after = await call(`{ participant(id: "${id}") { givenName familyName birthDate birthYear } }`);
     expect(after.data.participant).toEqual({ givenName: null, familyName: null, birthDate: null, birthYear: 2001 });
@@ -198,13 +200,16 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('kreis subgraph o
       enteredOn: '2022-02-02',
     } as never);
     await broken.database.dataSource.query('DROP TABLE consent');
-    const missingTable = await postSigned(brokenUrl, 'kreis', {
-      query: '{ participants { totalCount edges { node { consents { id } } } } }',
-    });
+    const missingTable = await postSigned(
+      brokenUrl,
+      'kreis',
+      { query: '{ participants { totalCount edges { node { consents { id } } } } }' },
+      TEST_VIEWERS.caseworker,
+    );
     expect(missingTable.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(missingTable)).not.toMatch(/SELECT|consent`|no such table|doesn't exist/i);
     await broken.database.dataSource.destroy();
-    const result = (await postSigned(brokenUrl, 'kreis', { query: '{ participants { totalCount } }' })) as any;
+    const result = (await postSigned(brokenUrl, 'kreis', { query: '{ participants { totalCount } }' }, TEST_VIEWERS.caseworker)) as any;
     expect(result.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(result.errors[0].message).toMatch(/^Internal error/);
     expect(JSON.stringify(result)).not.toMatch(/SELECT|COUNT|participant`/);

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '../../kit/src';
+import { buildFederatedSchema, createAuthChecker } from '../../kit/src';
 import { ConsentResolver } from './consent/consent.resolver';
 import { MunicipalityResolver } from './municipality/municipality.resolver';
 import { resolveParticipantReference, ParticipantResolver } from './participant/participant.resolver';
@@ -12,6 +12,7 @@ export function buildKreisSchema(registry: ProviderRegistry) {
     resolvers: [ParticipantResolver, ReferralResolver, ConsentResolver, MunicipalityResolver, ProviderResolver],
     orphanedTypes: providerCaseStubs(registry),
     validate: { forbidUnknownValues: false },
+    authChecker: createAuthChecker(),
     federationDirectives: ['@key'],
     referenceResolvers: {
       Participant: { __resolveReference: resolveParticipantReference },

@@ -69,7 +69,7 @@ export async function createApp(deps: ProviderDeps): Promise<ProviderApp> {
     logger,
     bodyLimit: deps.bodyLimit,
     callerSecrets: deps.callerSecrets,
-    createContext: () => createProviderContext(services),
+    createContext: (req) => createProviderContext(services, req.verifiedCall?.viewer ?? null),
   });
   return Object.assign(app, { services });
 }

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { byIdLoader, groupingLoader } from '../../kit/src';
+import { byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
 import type { CaseEntity } from './case/case.entity';
 import type { CaseService } from './case/case.service';
 import type { CourseService } from './course/course.service';
@@ -24,12 +24,14 @@ export interface ProviderLoaders {
 export interface ProviderContext {
   services: ProviderServices;
   loaders: ProviderLoaders;
+  viewer: Viewer | null;
 }
 
-export function createProviderContext(services: ProviderServices): ProviderContext {
+export function createProviderContext(services: ProviderServices, viewer: Viewer | null): ProviderContext {
   const { cases, records } = services;
   return {
     services,
+    viewer,
     loaders: {
       caseById: byIdLoader(
         (ids) => cases.findByIds(ids),

@@ -1,5 +1,5 @@
 import { silentLogger } from '../../kit/src/logger';
-import { postSigned, TEST_SECRETS, testDialects, type TestDatabase } from '../../kit/src/testing';
+import { postSigned, TEST_SECRETS, TEST_VIEWERS, testDialects, type TestDatabase } from '../../kit/src/testing';
 import { createApp, type ProviderApp } from './app';
 import type { ReferralDirectory, ReferralFacts } from './kreis-directory';
 
@@ -46,7 +46,8 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('provider subgrap
   let app: ProviderApp;
   let url: string;
 
-  const call = (query: string, variables?: Record<string, unknown>) => postSigned(url, 'klausenhof', { query, variables });
+  const call = (query: string, variables?: Record<string, unknown>) =>
+    postSigned(url, 'klausenhof', { query, variables }, TEST_VIEWERS.coach('klausenhof'));
   const codeOf = (result: { errors?: Array<{ extensions?: { code?: string } }> }) => result.errors?.[0]?.extensions?.code;
   const count = async (table: string) => Number((await app.database.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 

@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '../../kit/src';
 import type { ProviderContext } from './context';
-import { providerTypePrefix } from '../../kit/src';
+import { allows, createAuthChecker, providerTypePrefix } from '../../kit/src';
+import { CASE_READERS } from './access';
 import { providerTypes } from './desk/provider-types';
 import { EnrolmentResolver } from './records/enrolment.resolver';
 
@@ -10,10 +11,13 @@ export function buildProviderSchema(providerId: string) {
     resolvers: [...resolvers, EnrolmentResolver],
     orphanedTypes: types,
     validate: { forbidUnknownValues: false },
+    authChecker: createAuthChecker(providerId),
     federationDirectives: ['@key', '@shareable'],
     referenceResolvers: {
       [`${providerTypePrefix(providerId)}Case`]: {
-        __resolveReference: (reference: { id: string }, { loaders }: ProviderContext) => loaders.caseById.load(reference.id),
+        // Another provider's staff, or agency staff, get nothing: the gateway sees no such case.
+        __resolveReference: (reference: { id: string }, { loaders, viewer }: ProviderContext) =>
+          allows(viewer, CASE_READERS, providerId) ? loaders.caseById.load(reference.id) : null,
       },
     },
   });

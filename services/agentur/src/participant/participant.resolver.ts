@@ -1,4 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { allows } from '../../../kit/src';
+import { PLACEMENT_READERS } from '../access';
 import type { AgenturContext } from '../context';
 import { PlacementType } from '../placement/placement.type';
 import { AgenturParticipant } from './participant.type';
@@ -6,8 +8,9 @@ import { AgenturParticipant } from './participant.type';
 @Resolver(() => AgenturParticipant)
 export class AgenturParticipantResolver {
   @FieldResolver(() => [PlacementType], { description: 'Placements recorded by Agentur für Arbeit and Jobcenter.' })
-  placements(@Root() participant: AgenturParticipant, @Ctx() { loaders }: AgenturContext) {
-    return loaders.placementsByParticipant.load(participant.id);
+  placements(@Root() participant: AgenturParticipant, @Ctx() { loaders, viewer }: AgenturContext) {
+    // Hidden, not refused: a provider's journey query still answers, without the agency's data.
+    return allows(viewer, PLACEMENT_READERS) ? loaders.placementsByParticipant.load(participant.id) : [];
   }
 }
 

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { allows } from '../../../kit/src';
+import { PLACEMENT_READERS, PLACEMENT_WRITERS } from '../access';
 import { LocalDate } from '../../../kit/src';
 import type { AgenturContext } from '../context';
 import { AgenturParticipant } from '../participant/participant.type';
@@ -7,10 +9,12 @@ import { OccupationType, PlacementFilter, PlacementList, PlacementType, RecordPl
 @Resolver(() => PlacementType)
 export class PlacementResolver {
   @Query(() => PlacementType, { nullable: true })
+  @Authorized(PLACEMENT_READERS)
   placement(@Arg('id', () => ID) id: string, @Ctx() { loaders }: AgenturContext) {
     return loaders.placementById.load(id);
   }
 
+  @Authorized(PLACEMENT_READERS)
   @Query(() => PlacementList, { description: 'Placements in recording order, a page at a time.' })
   placements(
     @Ctx() { services }: AgenturContext,
@@ -32,11 +36,13 @@ export class PlacementResolver {
   }
 
   @Mutation(() => PlacementType)
+  @Authorized(PLACEMENT_WRITERS)
   recordPlacement(@Arg('input', () => RecordPlacementInput) input: RecordPlacementInput, @Ctx() { services }: AgenturContext) {
     return services.placements.record(input);
   }
 
   @Mutation(() => PlacementType)
+  @Authorized(PLACEMENT_WRITERS)
   endPlacement(
     @Arg('placementId', () => ID) placementId: string,
     @Arg('endsOn', () => LocalDate) endsOn: string,
@@ -46,6 +52,6 @@ export class PlacementResolver {
   }
 }
 
-export function resolvePlacementReference(reference: { id: string }, { loaders }: AgenturContext) {
-  return loaders.placementById.load(reference.id);
+export function resolvePlacementReference(reference: { id: string }, { loaders, viewer }: AgenturContext) {
+  return allows(viewer, PLACEMENT_READERS) ? loaders.placementById.load(reference.id) : null;
 }

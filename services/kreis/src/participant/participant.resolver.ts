@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ERASERS, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
 import { ExitReason, LocalDate } from '../../../kit/src';
 import { ConsentType } from '../consent/consent.type';
 import type { KreisContext } from '../context';
@@ -16,18 +17,20 @@ import {
 @Resolver(() => ParticipantType)
 export class ParticipantResolver {
   @Query(() => ParticipantType, { nullable: true })
+  @Authorized(REGISTRY_READERS)
   participant(@Arg('id', () => ID) id: string, @Ctx() { loaders }: KreisContext) {
     return loaders.participantById.load(id);
   }
 
+  @Authorized(REGISTRY_READERS)
   @Query(() => ParticipantConnection, { description: 'Participants in registration order, a page at a time (first: up to 500).' })
   async participants(
-    @Ctx() { services, loaders }: KreisContext,
+    @Ctx() { services, loaders, scope }: KreisContext,
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ParticipantConnection> {
-    const page = await services.participants.page(filter ?? {}, first, after);
+    const page = await services.participants.page(filter ?? {}, first, after, scope);
     for (const row of page.nodes) loaders.participantById.prime(row.id, row);
     return {
       edges: page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: row as unknown as ParticipantType })),
@@ -52,11 +55,13 @@ export class ParticipantResolver {
   }
 
   @Mutation(() => ParticipantType, { description: 'Registers an eligible person: 18 to 27 on the entry date, living in Kreis Wesel.' })
+  @Authorized(REGISTRY_WRITERS)
   registerParticipant(@Arg('input', () => RegisterParticipantInput) input: RegisterParticipantInput, @Ctx() { services }: KreisContext) {
     return services.participants.register(input);
   }
 
   @Mutation(() => ParticipantType)
+  @Authorized(REGISTRY_WRITERS)
   updateParticipant(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateParticipantInput) input: UpdateParticipantInput,
@@ -66,6 +71,7 @@ export class ParticipantResolver {
   }
 
   @Mutation(() => ParticipantType, { description: 'Records the exit; open referrals end on the same day.' })
+  @Authorized(REGISTRY_WRITERS)
   exitParticipant(
     @Arg('id', () => ID) id: string,
     @Arg('exitedOn', () => LocalDate) exitedOn: string,
@@ -76,6 +82,7 @@ export class ParticipantResolver {
   }
 
   @Mutation(() => ErasureReport, { description: 'Erases the personal fields held by Kreis Wesel; idempotent.' })
+  @Authorized(ERASERS)
   async eraseParticipant(@Arg('id', () => ID) id: string, @Ctx() { services }: KreisContext): Promise<ErasureReport> {
     const erasedFields = await services.participants.erase(id);
     return { participantId: id, organisation: 'kreis', erasedFields };

@@ -1,4 +1,5 @@
 import { Brackets, type DataSource, type EntityManager, In, LessThan, type SelectQueryBuilder } from 'typeorm';
+import { type RegistryScope, whereInScope } from '../access';
 import { ConsentEntity } from '../consent/consent.entity';
 import { MAX_AGE, MIN_AGE, PROGRAMME_END, PROGRAMME_START } from '../programme';
 import {
@@ -40,8 +41,12 @@ export class ParticipantService {
     private readonly providers: ProviderRegistry,
   ) {}
 
-  async findByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {
-    return this.dataSource.getRepository(ParticipantEntity).findBy({ id: In([...ids]) });
+  async findByIds(ids: readonly string[], scope: RegistryScope = { kind: 'all' }): Promise<ParticipantEntity[]> {
+    const query = this.dataSource
+      .getRepository(ParticipantEntity)
+      .createQueryBuilder('p')
+      .where('p.id IN (:...ids)', { ids: [...ids] });
+    return whereInScope(query, 'p.id', scope).getMany();
   }
 
   async require(id: string, manager: EntityManager = this.dataSource.manager): Promise<ParticipantEntity> {
@@ -137,9 +142,20 @@ export class ParticipantService {
     });
   }
 
-  async page(filter: ParticipantFilter = {}, first?: number | null, after?: string | null): Promise<Page<ParticipantEntity>> {
+  async page(
+    filter: ParticipantFilter = {},
+    first?: number | null,
+    after?: string | null,
+    scope: RegistryScope = { kind: 'all' },
+  ): Promise<Page<ParticipantEntity>> {
     this.checkFilter(filter);
-    return keysetPage(this.filtered(filter), { column: 'p.number', keyOf: (row) => row.number, numericKey: true, first, after });
+    return keysetPage(whereInScope(this.filtered(filter), 'p.id', scope), {
+      column: 'p.number',
+      keyOf: (row) => row.number,
+      numericKey: true,
+      first,
+      after,
+    });
   }
 
   /** Loads a seed world's participants as they are (they were generated eligible). */

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PERSONAL_DATA_READERS } from '../access';
 import { ExitReason, Gender, LocalDate, Module, ResidenceStatus } from '../../../kit/src';
 
 @ObjectType('Participant', { description: 'A young person registered for the initiative by Kreis Wesel.' })
@@ -8,13 +9,16 @@ export class ParticipantType {
   @Field(() => ID, { description: 'Pseudonymous id, e.g. TN-0001.' })
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Null after erasure.' })
+  @Field(() => String, { nullable: true, description: 'Null after erasure. Personal data: not for analysts.' })
+  @Authorized(PERSONAL_DATA_READERS)
   givenName: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null after erasure.' })
+  @Field(() => String, { nullable: true, description: 'Null after erasure. Personal data: not for analysts.' })
+  @Authorized(PERSONAL_DATA_READERS)
   familyName: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Null after erasure; birthYear stays.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Null after erasure; birthYear stays. Personal data: not for analysts.' })
+  @Authorized(PERSONAL_DATA_READERS)
   birthDate: string | null;
 
   @Field(() => Int)

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { allows } from '../../../kit/src';
+import { CASE_FOLLOWERS, REFERRAL_LOOKUP_ROLE, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
 import type { KreisContext } from '../context';
 import { ParticipantType } from '../participant/participant.type';
 import { ProviderCaseStub, providerCaseLink } from '../provider/provider-case.types';
@@ -8,6 +10,7 @@ import { ChangeReferralStatusInput, ReferParticipantInput, ReferralType } from '
 @Resolver(() => ReferralType)
 export class ReferralResolver {
   @Query(() => ReferralType, { nullable: true })
+  @Authorized([...REGISTRY_READERS, REFERRAL_LOOKUP_ROLE])
   referral(@Arg('id', () => ID) id: string, @Ctx() { loaders }: KreisContext) {
     return loaders.referralById.load(id);
   }
@@ -27,16 +30,19 @@ export class ReferralResolver {
     name: 'case',
     description: 'The provider’s case for this referral, from that provider’s subgraph; null until the referral has started.',
   })
-  providerCase(@Root() referral: ReferralType) {
-    return referral.startedOn ? providerCaseLink(referral.providerId, referral.id) : null;
+  providerCase(@Root() referral: ReferralType, @Ctx() { viewer }: KreisContext) {
+    if (!referral.startedOn || !allows(viewer, CASE_FOLLOWERS)) return null;
+    return providerCaseLink(referral.providerId, referral.id);
   }
 
   @Mutation(() => ReferralType, { description: 'Refers a participant to a module; the provider defaults by bank of the Rhine.' })
+  @Authorized(REGISTRY_WRITERS)
   referParticipant(@Arg('input', () => ReferParticipantInput) input: ReferParticipantInput, @Ctx() { services }: KreisContext) {
     return services.referrals.refer(input);
   }
 
   @Mutation(() => ReferralType)
+  @Authorized(REGISTRY_WRITERS)
   changeReferralStatus(@Arg('input', () => ChangeReferralStatusInput) input: ChangeReferralStatusInput, @Ctx() { services }: KreisContext) {
     return services.referrals.changeStatus(input);
   }

@@ -13,6 +13,7 @@ import {
   todayIso,
   ValidationError,
 } from '../../../kit/src';
+import { type RegistryScope, whereInScope } from '../access';
 import type { MunicipalityService } from '../municipality/municipality.service';
 import { PROGRAMME_END } from '../programme';
 import { ParticipantEntity } from '../participant/participant.entity';
@@ -37,14 +38,23 @@ export class ReferralService {
     private readonly providers: ProviderRegistry,
   ) {}
 
-  findByIds(ids: readonly string[]): Promise<ReferralEntity[]> {
-    return this.dataSource.getRepository(ReferralEntity).findBy({ id: In([...ids]) });
+  findByIds(ids: readonly string[], scope: RegistryScope = { kind: 'all' }): Promise<ReferralEntity[]> {
+    return this.scoped(scope)
+      .andWhere('r.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
   }
 
-  findByParticipantIds(participantIds: readonly string[]): Promise<ReferralEntity[]> {
-    return this.dataSource
-      .getRepository(ReferralEntity)
-      .find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
+  findByParticipantIds(participantIds: readonly string[], scope: RegistryScope = { kind: 'all' }): Promise<ReferralEntity[]> {
+    return this.scoped(scope)
+      .andWhere('r.participant_id IN (:...participantIds)', { participantIds: [...participantIds] })
+      .orderBy('r.number', 'ASC')
+      .getMany();
+  }
+
+  /** Referrals a viewer may see: a provider's staff only those to their own provider. */
+  private scoped(scope: RegistryScope) {
+    const query = whereInScope(this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r'), 'r.participant_id', scope);
+    return scope.kind === 'provider' ? query.andWhere('r.provider_id = :ownProvider', { ownProvider: scope.providerId }) : query;
   }
 
   async refer(input: ReferParticipantInput): Promise<ReferralEntity> {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { OWN_STAFF } from '../access';
 import { LocalDate, Module, pageObjectType, providerTypePrefix } from '../../../kit/src';
 import type { CaseEntity } from '../case/case.entity';
 import { ParticipantReference, ProviderCaseInterface } from '../case/case.types';
@@ -90,7 +91,8 @@ export function providerTypes(providerId: string): ProviderTypes {
 
   @Resolver(() => Desk)
   class DeskResolver {
-    @Query(() => Desk, { name: providerId, description: `Cases and courses of ${providerId}.` })
+    @Query(() => Desk, { name: providerId, description: `Cases and courses of ${providerId}, for its own staff.` })
+    @Authorized(OWN_STAFF)
     desk(): Desk {
       return { providerId };
     }
@@ -130,6 +132,7 @@ export function providerTypes(providerId: string): ProviderTypes {
   @Resolver(() => DeskMutations)
   class DeskMutationsResolver {
     @Mutation(() => DeskMutations, { name: providerId })
+    @Authorized(OWN_STAFF)
     deskMutations(): DeskMutations {
       return { providerId };
     }

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
-import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { OWN_STAFF } from '../access';
 import {
   CertificateKind,
   CoachingTopic,
@@ -28,7 +29,8 @@ export class CoachingSessionType {
   @Field(() => CoachingTopic)
   topic: CoachingTopic;
 
-  @Field(() => String, { nullable: true, description: 'Free text by the coach.' })
+  @Field(() => String, { nullable: true, description: 'Free text by the coach: for the provider’s own staff only.' })
+  @Authorized(OWN_STAFF)
   notes: string | null;
 }
 

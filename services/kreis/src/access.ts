@@ -1,0 +1,57 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { AccessRule, Viewer } from '../../kit/src';
+import { allows, ConsentScope } from '../../kit/src';
+
+/** Who reads the registry at all; which rows each of them sees is `registryScope`. */
+export const REGISTRY_READERS: AccessRule[] = ['caseworker@kreis', 'coach', 'agent@agentur', 'analyst'];
+/** A provider's service asking whether a referral is its own (the only document it may send, see app.ts). */
+export const REFERRAL_LOOKUP_ROLE = 'referral-lookup';
+/** Names and birth dates: not for analysts, who see pseudonymised data only. */
+export const PERSONAL_DATA_READERS: AccessRule[] = ['caseworker@kreis', 'coach', 'agent@agentur'];
+export const REGISTRY_WRITERS: AccessRule[] = ['caseworker@kreis'];
+export const ERASERS: AccessRule[] = ['admin'];
+/** Who is shown the link to a provider's case; the provider decides again what it returns. */
+export const CASE_FOLLOWERS: AccessRule[] = ['caseworker@kreis', 'coach', 'analyst'];
+
+/** The rows of the registry a viewer may see. */
+export type RegistryScope =
+  | { kind: 'all' }
+  /** A provider's staff: participants referred to that provider, and only those referrals. */
+  | { kind: 'provider'; providerId: string }
+  /** Agency staff: participants who consented to the exchange with the agency. */
+  | { kind: 'consent'; scope: ConsentScope }
+  | { kind: 'none' };
+
+export function registryScope(viewer: Viewer | null): RegistryScope {
+  if (allows(viewer, ['caseworker@kreis', 'analyst', REFERRAL_LOOKUP_ROLE])) return { kind: 'all' };
+  if (allows(viewer, ['agent@agentur'])) return { kind: 'consent', scope: ConsentScope.AGENTUR_EXCHANGE };
+  if (viewer && allows(viewer, ['coach'])) return { kind: 'provider', providerId: viewer.org };
+  return { kind: 'none' };
+}
+
+/**
+ * Narrows a query over participants (`participantColumn` holds the participant
+ * id) to the rows `scope` admits: one condition, no extra statement.
+ */
+export function whereInScope<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  participantColumn: string,
+  scope: RegistryScope,
+): SelectQueryBuilder<T> {
+  switch (scope.kind) {
+    case 'all':
+      return query;
+    case 'provider':
+      return query.andWhere(
+        `EXISTS (SELECT 1 FROM referral scope_referral WHERE scope_referral.participant_id = ${participantColumn} AND scope_referral.provider_id = :scopeProvider)`,
+        { scopeProvider: scope.providerId },
+      );
+    case 'consent':
+      return query.andWhere(
+        `EXISTS (SELECT 1 FROM consent scope_consent WHERE scope_consent.participant_id = ${participantColumn} AND scope_consent.scope = :scopeConsent AND scope_consent.withdrawn_on IS NULL)`,
+        { scopeConsent: scope.scope },
+      );
+    case 'none':
+      return query.andWhere('1 = 0');
+  }
+}

@@ -1,0 +1,178 @@
+import { ClientError, type GraphQLClient } from 'graphql-request';
+import type { SignedViewer } from '../services/kit/src/signing';
+import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
+import { startGraph, type RunningGraph } from './support/graph';
+
+type Outcome = { data: any; codes: string[] };
+
+async function ask(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Outcome> {
+  try {
+    return { data: await client.request(query, variables), codes: [] };
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    return { data: error.response.data ?? null, codes: (error.response.errors ?? []).map((e) => String(e.extensions?.code)) };
+  }
+}
+
+const VIEWERS: Record<string, SignedViewer> = {
+  'caseworker@kreis': TEST_VIEWERS.caseworker,
+  'coach@klausenhof': TEST_VIEWERS.coach('klausenhof'),
+  'coach@fachwerk': TEST_VIEWERS.coach('fachwerk'),
+  'agent@agentur': TEST_VIEWERS.agent,
+  'analyst@kreis': TEST_VIEWERS.analyst,
+  'dpo@kreis': TEST_VIEWERS.dpo,
+  'admin@kreis': TEST_VIEWERS.admin,
+};
+const NAMES = Object.keys(VIEWERS);
+const allowedOnly = (...allowed: string[]) => Object.fromEntries(NAMES.map((name) => [name, allowed.includes(name)]));
+
+describe('who may see what, through the gateway', () => {
+  let graph: RunningGraph;
+  const clients: Record<string, GraphQLClient> = {};
+
+  beforeAll(async () => {
+    graph = await startGraph(testDialects()[0], { participants: 80 });
+    for (const [name, viewer] of Object.entries(VIEWERS)) clients[name] = await graph.clientAs(viewer);
+  });
+
+  afterAll(async () => {
+    await graph?.close();
+  });
+
+  const world = () => graph.world;
+  const referredTo = (provider: string) =>
+    new Set(
+      world()
+        .referrals.filter((r) => r.providerId === provider)
+        .map((r) => r.participantId),
+    );
+  const consentedToAgency = () =>
+    new Set(
+      world()
+        .consents.filter((c) => c.scope === 'AGENTUR_EXCHANGE' && c.withdrawnOn === null)
+        .map((c) => c.participantId),
+    );
+
+  it('shows each role only its rows of the registry', async () => {
+    const expectedIds: Record<string, Set<string> | null> = {
+      'caseworker@kreis': new Set(world().participants.map((p) => p.id)),
+      'analyst@kreis': new Set(world().participants.map((p) => p.id)),
+      'coach@klausenhof': referredTo('klausenhof'),
+      'coach@fachwerk': referredTo('fachwerk'),
+      'agent@agentur': consentedToAgency(),
+      'dpo@kreis': null,
+      'admin@kreis': null,
+    };
+    for (const name of NAMES) {
+      const outcome = await ask(
+        clients[name],
+        '{ participants(first: 500) { totalCount edges { node { id birthYear referrals { provider { id } } } } } }',
+      );
+      const expected = expectedIds[name];
+      if (expected === null) {
+        expect({ name, codes: outcome.codes }).toEqual({ name, codes: ['FORBIDDEN'] });
+        continue;
+      }
+      const ids = outcome.data.participants.edges.map((e: { node: { id: string } }) => e.node.id);
+      expect({ name, ids: new Set(ids), total: outcome.data.participants.totalCount }).toEqual({
+        name,
+        ids: expected,
+        total: expected.size,
+      });
+      if (name.startsWith('coach@')) {
+        const own = name.split('@')[1];
+        const providers = outcome.data.participants.edges.flatMap((e: any) => e.node.referrals.map((r: any) => r.provider.id));
+        expect(new Set(providers)).toEqual(new Set([own]));
+      }
+    }
+  });
+
+  it('keeps names and birth dates from analysts, dpo and admin, on every path', async () => {
+    const paths = [
+      '{ participants(first: 3) { edges { node { givenName } } } }',
+      '{ participants(first: 3) { edges { node { familyName } } } }',
+      '{ participants(first: 3) { edges { node { birthDate } } } }',
+      `{ participant(id: "${world().participants[0].id}") { givenName } }`,
+      `{ referral(id: "${world().referrals[0].id}") { participant { familyName } } }`,
+      `{ placements(first: 3) { nodes { participant { givenName familyName birthDate } } } }`,
+    ];
+    const mayRead = allowedOnly('caseworker@kreis', 'coach@klausenhof', 'coach@fachwerk', 'agent@agentur');
+    for (const name of NAMES) {
+      for (const query of paths.slice(0, 4)) {
+        const outcome = await ask(clients[name], query);
+        expect({ name, query, refused: outcome.codes.includes('FORBIDDEN') }).toEqual({ name, query, refused: !mayRead[name] });
+      }
+    }
+    for (const query of paths) {
+      const outcome = await ask(clients['analyst@kreis'], query);
+      expect({ query, refused: outcome.codes.includes('FORBIDDEN') }).toEqual({ query, refused: true });
+      expect(JSON.stringify(outcome.data ?? {})).not.toMatch(/"(givenName|familyName|birthDate)":"[^"]/);
+    }
+  });
+
+  it('lets provider cases be followed by caseworkers, analysts and the provider’s own coaches only', async () => {
+    const query =
+      '{ participants(first: 500) { edges { node { referrals { provider { id } case { __typename coachingSessions { heldOn } } } } } } }';
+    for (const name of NAMES) {
+      const outcome = await ask(clients[name], query);
+      if (name === 'dpo@kreis' || name === 'admin@kreis') {
+        expect(outcome.codes).toEqual(['FORBIDDEN']);
+        continue;
+      }
+      const referrals = outcome.data.participants.edges.flatMap((e: any) => e.node.referrals);
+      const withCase = referrals.filter((r: any) => r.case !== null);
+      if (name === 'agent@agentur') expect({ name, cases: withCase.length }).toEqual({ name, cases: 0 });
+      else expect({ name, some: withCase.length > 0 }).toEqual({ name, some: true });
+      if (name.startsWith('coach@')) for (const r of withCase) expect(r.provider.id).toBe(name.split('@')[1]);
+    }
+  });
+
+  it('shows coaches’ free-text notes to the provider’s own coaches only', async () => {
+    const query = '{ participants(first: 40) { edges { node { referrals { case { coachingSessions { notes } } } } } } }';
+    const mayRead = allowedOnly('coach@klausenhof', 'coach@fachwerk');
+    for (const name of ['caseworker@kreis', 'analyst@kreis', 'coach@klausenhof', 'coach@fachwerk']) {
+      const outcome = await ask(clients[name], query);
+      expect({ name, refused: outcome.codes.includes('FORBIDDEN') }).toEqual({ name, refused: !mayRead[name] });
+    }
+  });
+
+  it('shows placements to agency staff, caseworkers and analysts, and hides them from providers', async () => {
+    const query = '{ participants(first: 500) { edges { node { placements { id } } } } }';
+    for (const name of ['caseworker@kreis', 'analyst@kreis', 'agent@agentur', 'coach@klausenhof', 'coach@fachwerk']) {
+      const outcome = await ask(clients[name], query);
+      const count = outcome.data.participants.edges.reduce((sum: number, e: any) => sum + e.node.placements.length, 0);
+      expect({ name, sees: count > 0 }).toEqual({ name, sees: !name.startsWith('coach@') });
+    }
+    const list = allowedOnly('caseworker@kreis', 'analyst@kreis', 'agent@agentur');
+    for (const name of NAMES) {
+      const outcome = await ask(clients[name], '{ placements(first: 5) { totalCount } }');
+      expect({ name, refused: outcome.codes.includes('FORBIDDEN') }).toEqual({ name, refused: !list[name] });
+    }
+  });
+
+  it('opens each desk and each kind of change to its own people only', async () => {
+    const attempts: Array<[string, string, Record<string, boolean>]> = [
+      ['klausenhof desk', '{ klausenhof { cases(first: 1) { totalCount } } }', allowedOnly('coach@klausenhof')],
+      ['fachwerk desk', '{ fachwerk { courses { id } } }', allowedOnly('coach@fachwerk')],
+      [
+        'klausenhof change',
+        'mutation { klausenhof { closeCase(caseId: "REF-99999", closedOn: "2023-01-01") { id } } }',
+        allowedOnly('coach@klausenhof'),
+      ],
+      [
+        'registry change',
+        'mutation { exitParticipant(id: "TN-9999", exitedOn: "2023-01-01", reason: OTHER) { id } }',
+        allowedOnly('caseworker@kreis'),
+      ],
+      ['agency change', 'mutation { endPlacement(placementId: "PL-99999", endsOn: "2023-01-01") { id } }', allowedOnly('agent@agentur')],
+      ['erasure', 'mutation { eraseParticipant(id: "TN-9999") { erasedFields } }', allowedOnly('admin@kreis')],
+    ];
+    for (const [what, query, allowed] of attempts) {
+      for (const name of NAMES) {
+        const outcome = await ask(clients[name], query);
+        // An allowed change to an id that does not exist is NOT_FOUND (or null): past the permission check, nothing written.
+        expect({ what, name, refused: outcome.codes.includes('FORBIDDEN') }).toEqual({ what, name, refused: !allowed[name] });
+      }
+    }
+  });
+});
