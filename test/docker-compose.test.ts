@@ -46,7 +46,7 @@ const ORGS = ['kreis', 'klausenhof', 'fachwerk', 'agentur'] as const;
 type Org = (typeof ORGS)[number];
 /** DESIGN.md section 2, "Ports and names". */
 const PORTS: Record<Org | 'gateway', number> = { gateway: 4000, kreis: 4001, klausenhof: 4002, fachwerk: 4003, agentur: 4004 };
-const MIGRATION_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'ALTER', 'INDEX', 'DROP', 'REFERENCES'];
+const MIGRATION_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'ALTER', 'INDEX', 'DROP', 'REFERENCES', 'TRIGGER'];
 
 type Loader = (env: NodeJS.ProcessEnv) => object;
 /** Each subgraph service, the loader its main.ts calls, and the entry point it must run. */

@@ -1,12 +1,21 @@
-import { createLogger, createSubgraphApp, type Database, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import {
+  AuditEntryEntity,
+  AuditLog1764100000000,
+  createLogger,
+  createSubgraphApp,
+  type Database,
+  type Logger,
+  openDatabase,
+  type SubgraphApp,
+} from '../../kit/src';
 import { createAgenturContext, type AgenturServices } from './context';
 import { InitialPlacements1764000000000 } from './migrations/1764000000000-initial-placements';
 import { PlacementEntity } from './placement/placement.entity';
 import { PlacementService } from './placement/placement.service';
 import { buildAgenturSchema } from './schema';
 
-export const AGENTUR_ENTITIES = [PlacementEntity];
-export const AGENTUR_MIGRATIONS = [InitialPlacements1764000000000];
+export const AGENTUR_ENTITIES = [PlacementEntity, AuditEntryEntity];
+export const AGENTUR_MIGRATIONS = [InitialPlacements1764000000000, AuditLog1764100000000];
 
 export interface AgenturDeps {
   databaseUrl: string;
@@ -48,7 +57,7 @@ export async function createApp(deps: AgenturDeps): Promise<AgenturApp> {
     logger,
     bodyLimit: deps.bodyLimit,
     callerSecrets: deps.callerSecrets,
-    createContext: (req) => createAgenturContext(services, req.verifiedCall?.viewer ?? null),
+    createContext: (req) => createAgenturContext(services, req.verifiedCall?.viewer ?? null, database.dataSource),
   });
   return Object.assign(app, { services });
 }

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
+import type { DataSource } from 'typeorm';
+import { AuditTrail, byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
 import type { PlacementEntity } from './placement/placement.entity';
 import type { PlacementService } from './placement/placement.service';
 
@@ -8,6 +9,9 @@ export interface AgenturServices {
 }
 
 export interface AgenturContext {
+  /** Reads of personal data in this request, written to the audit log when it ends. */
+  audit: AuditTrail;
+  auditSource: DataSource;
   services: AgenturServices;
   viewer: Viewer | null;
   loaders: {
@@ -16,10 +20,12 @@ export interface AgenturContext {
   };
 }
 
-export function createAgenturContext(services: AgenturServices, viewer: Viewer | null): AgenturContext {
+export function createAgenturContext(services: AgenturServices, viewer: Viewer | null, auditSource: DataSource): AgenturContext {
   return {
     services,
     viewer,
+    audit: new AuditTrail(),
+    auditSource,
     loaders: {
       placementById: byIdLoader(
         (ids) => services.placements.findByIds(ids),

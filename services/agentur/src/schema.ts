@@ -1,13 +1,13 @@
-import { buildFederatedSchema, createAuthChecker } from '../../kit/src';
+import { auditLogResolver, buildFederatedSchema, createAuthChecker } from '../../kit/src';
 import { AgenturParticipantResolver, resolveParticipantReference } from './participant/participant.resolver';
 import { PlacementResolver, resolvePlacementReference } from './placement/placement.resolver';
 
 export function buildAgenturSchema() {
   return buildFederatedSchema({
-    resolvers: [PlacementResolver, AgenturParticipantResolver],
+    resolvers: [PlacementResolver, AgenturParticipantResolver, auditLogResolver('agenturAuditLog')],
     validate: { forbidUnknownValues: false },
     authChecker: createAuthChecker(),
-    federationDirectives: ['@key'],
+    federationDirectives: ['@key', '@shareable'],
     referenceResolvers: {
       Participant: { __resolveReference: resolveParticipantReference },
       Placement: { __resolveReference: resolvePlacementReference },

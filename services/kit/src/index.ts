@@ -19,3 +19,4 @@ export * from './naming';
 export * from './signing';
 export * from './referral-lookup';
 export * from './authorization';
+export * from './audit';

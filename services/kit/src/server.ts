@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -10,9 +10,10 @@ import { isDatabaseReachable, type Database } from './db';
 import { createErrorFormatter } from './errors';
 import { requestBodyErrorHandler } from './http-errors';
 import { requireSignedRequest } from './signing';
+import { auditPlugin, type AuditedContext } from './audit/audit';
 import type { Logger } from './logger';
 
-export interface SubgraphAppOptions<C extends BaseContext> {
+export interface SubgraphAppOptions<C extends AuditedContext> {
   name: string;
   schema: GraphQLSchema;
   database: Database;
@@ -34,7 +35,7 @@ export interface SubgraphApp {
   close(): Promise<void>;
 }
 
-export async function createSubgraphApp<C extends BaseContext>(options: SubgraphAppOptions<C>): Promise<SubgraphApp> {
+export async function createSubgraphApp<C extends AuditedContext>(options: SubgraphAppOptions<C>): Promise<SubgraphApp> {
   const { name, schema, database, logger } = options;
   const app = express();
   app.disable('x-powered-by');
@@ -48,7 +49,11 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     // No inline traces: they would carry timing per field of personal data to whoever asks.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      auditPlugin(database.dataSource, logger) as ApolloServerPlugin<C>,
+    ],
   });
   await apollo.start();
 

@@ -1,6 +1,8 @@
 import {
   createLogger,
   createSubgraphApp,
+  AuditEntryEntity,
+  AuditLog1764100000000,
   type Database,
   type Logger,
   openDatabase,
@@ -22,8 +24,8 @@ import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
 import { buildKreisSchema } from './schema';
 
-export const KREIS_ENTITIES = [ParticipantEntity, ReferralEntity, ConsentEntity];
-export const KREIS_MIGRATIONS = [InitialRegistry1764000000000];
+export const KREIS_ENTITIES = [ParticipantEntity, ReferralEntity, ConsentEntity, AuditEntryEntity];
+export const KREIS_MIGRATIONS = [InitialRegistry1764000000000, AuditLog1764100000000];
 
 export interface KreisDeps {
   databaseUrl: string;
@@ -83,7 +85,7 @@ export async function createApp(deps: KreisDeps): Promise<KreisApp> {
     callerSecrets: deps.callerSecrets,
     // Providers may only ask whether a referral is theirs.
     mayRun: (_caller, body) => body.query === REFERRAL_LOOKUP_QUERY,
-    createContext: (req) => createKreisContext(services, viewerOf(req.verifiedCall)),
+    createContext: (req) => createKreisContext(services, viewerOf(req.verifiedCall), database.dataSource),
   });
   return Object.assign(app, { services });
 }

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
+import type { DataSource } from 'typeorm';
+import { AuditTrail, byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
 import { registryScope, type RegistryScope } from './access';
 import type { ConsentEntity } from './consent/consent.entity';
 import type { ConsentService } from './consent/consent.service';
@@ -26,6 +27,9 @@ export interface KreisLoaders {
 }
 
 export interface KreisContext {
+  /** Reads of personal data in this request, written to the audit log when it ends. */
+  audit: AuditTrail;
+  auditSource: DataSource;
   services: KreisServices;
   loaders: KreisLoaders;
   viewer: Viewer | null;
@@ -34,11 +38,13 @@ export interface KreisContext {
 }
 
 /** Fresh loaders per request, limited to what the viewer may see: batching within a request, no caching across requests. */
-export function createKreisContext(services: KreisServices, viewer: Viewer | null): KreisContext {
+export function createKreisContext(services: KreisServices, viewer: Viewer | null, auditSource: DataSource): KreisContext {
   const scope = registryScope(viewer);
   return {
     services,
     viewer,
+    audit: new AuditTrail(),
+    auditSource,
     scope,
     loaders: {
       participantById: byIdLoader(

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, createAuthChecker } from '../../kit/src';
+import { auditLogResolver, buildFederatedSchema, createAuthChecker } from '../../kit/src';
 import { ConsentResolver } from './consent/consent.resolver';
 import { MunicipalityResolver } from './municipality/municipality.resolver';
 import { resolveParticipantReference, ParticipantResolver } from './participant/participant.resolver';
@@ -9,11 +9,18 @@ import { ReferralResolver, resolveReferralReference } from './referral/referral.
 
 export function buildKreisSchema(registry: ProviderRegistry) {
   return buildFederatedSchema({
-    resolvers: [ParticipantResolver, ReferralResolver, ConsentResolver, MunicipalityResolver, ProviderResolver],
+    resolvers: [
+      ParticipantResolver,
+      ReferralResolver,
+      ConsentResolver,
+      MunicipalityResolver,
+      ProviderResolver,
+      auditLogResolver('kreisAuditLog'),
+    ],
     orphanedTypes: providerCaseStubs(registry),
     validate: { forbidUnknownValues: false },
     authChecker: createAuthChecker(),
-    federationDirectives: ['@key'],
+    federationDirectives: ['@key', '@shareable'],
     referenceResolvers: {
       Participant: { __resolveReference: resolveParticipantReference },
       Referral: { __resolveReference: resolveReferralReference },

@@ -1,4 +1,13 @@
-import { createLogger, createSubgraphApp, type Database, type Logger, openDatabase, type SubgraphApp } from '../../kit/src';
+import {
+  AuditEntryEntity,
+  AuditLog1764100000000,
+  createLogger,
+  createSubgraphApp,
+  type Database,
+  type Logger,
+  openDatabase,
+  type SubgraphApp,
+} from '../../kit/src';
 import { CaseEntity } from './case/case.entity';
 import { CaseService } from './case/case.service';
 import { createProviderContext, type ProviderServices } from './context';
@@ -10,8 +19,16 @@ import { CertificateEntity, CoachingSessionEntity, EnrolmentEntity, InternshipEn
 import { RecordsService } from './records/records.service';
 import { buildProviderSchema } from './schema';
 
-export const PROVIDER_ENTITIES = [CaseEntity, CourseEntity, CoachingSessionEntity, EnrolmentEntity, CertificateEntity, InternshipEntity];
-export const PROVIDER_MIGRATIONS = [InitialCases1764000000000];
+export const PROVIDER_ENTITIES = [
+  CaseEntity,
+  CourseEntity,
+  CoachingSessionEntity,
+  EnrolmentEntity,
+  CertificateEntity,
+  InternshipEntity,
+  AuditEntryEntity,
+];
+export const PROVIDER_MIGRATIONS = [InitialCases1764000000000, AuditLog1764100000000];
 
 export interface ProviderDeps {
   providerId: string;
@@ -69,7 +86,7 @@ export async function createApp(deps: ProviderDeps): Promise<ProviderApp> {
     logger,
     bodyLimit: deps.bodyLimit,
     callerSecrets: deps.callerSecrets,
-    createContext: (req) => createProviderContext(services, req.verifiedCall?.viewer ?? null),
+    createContext: (req) => createProviderContext(services, req.verifiedCall?.viewer ?? null, database.dataSource),
   });
   return Object.assign(app, { services });
 }

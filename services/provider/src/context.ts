@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
+import type { DataSource } from 'typeorm';
+import { AuditTrail, byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
 import type { CaseEntity } from './case/case.entity';
 import type { CaseService } from './case/case.service';
 import type { CourseService } from './course/course.service';
@@ -22,16 +23,21 @@ export interface ProviderLoaders {
 }
 
 export interface ProviderContext {
+  /** Reads of personal data in this request, written to the audit log when it ends. */
+  audit: AuditTrail;
+  auditSource: DataSource;
   services: ProviderServices;
   loaders: ProviderLoaders;
   viewer: Viewer | null;
 }
 
-export function createProviderContext(services: ProviderServices, viewer: Viewer | null): ProviderContext {
+export function createProviderContext(services: ProviderServices, viewer: Viewer | null, auditSource: DataSource): ProviderContext {
   const { cases, records } = services;
   return {
     services,
     viewer,
+    audit: new AuditTrail(),
+    auditSource,
     loaders: {
       caseById: byIdLoader(
         (ids) => cases.findByIds(ids),

@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from '../../kit/src';
 import type { ProviderContext } from './context';
-import { allows, createAuthChecker, providerTypePrefix } from '../../kit/src';
+import { allows, auditLogResolver, createAuthChecker, providerTypePrefix } from '../../kit/src';
 import { CASE_READERS } from './access';
 import { providerTypes } from './desk/provider-types';
 import { EnrolmentResolver } from './records/enrolment.resolver';
@@ -8,7 +8,7 @@ import { EnrolmentResolver } from './records/enrolment.resolver';
 export function buildProviderSchema(providerId: string) {
   const { types, resolvers } = providerTypes(providerId);
   return buildFederatedSchema({
-    resolvers: [...resolvers, EnrolmentResolver],
+    resolvers: [...resolvers, EnrolmentResolver, auditLogResolver(`${providerId}AuditLog`)],
     orphanedTypes: types,
     validate: { forbidUnknownValues: false },
     authChecker: createAuthChecker(providerId),

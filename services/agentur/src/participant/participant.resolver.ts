@@ -8,9 +8,11 @@ import { AgenturParticipant } from './participant.type';
 @Resolver(() => AgenturParticipant)
 export class AgenturParticipantResolver {
   @FieldResolver(() => [PlacementType], { description: 'Placements recorded by Agentur für Arbeit and Jobcenter.' })
-  placements(@Root() participant: AgenturParticipant, @Ctx() { loaders, viewer }: AgenturContext) {
+  placements(@Root() participant: AgenturParticipant, @Ctx() { loaders, viewer, audit }: AgenturContext) {
     // Hidden, not refused: a provider's journey query still answers, without the agency's data.
-    return allows(viewer, PLACEMENT_READERS) ? loaders.placementsByParticipant.load(participant.id) : [];
+    if (!allows(viewer, PLACEMENT_READERS)) return [];
+    audit.record('placements', participant.id);
+    return loaders.placementsByParticipant.load(participant.id);
   }
 }
 

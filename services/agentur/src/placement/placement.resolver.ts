@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { allows } from '../../../kit/src';
+import { allows, type AuditTrail } from '../../../kit/src';
+import type { PlacementEntity } from './placement.entity';
 import { PLACEMENT_READERS, PLACEMENT_WRITERS } from '../access';
 import { LocalDate } from '../../../kit/src';
 import type { AgenturContext } from '../context';
@@ -10,19 +11,21 @@ import { OccupationType, PlacementFilter, PlacementList, PlacementType, RecordPl
 export class PlacementResolver {
   @Query(() => PlacementType, { nullable: true })
   @Authorized(PLACEMENT_READERS)
-  placement(@Arg('id', () => ID) id: string, @Ctx() { loaders }: AgenturContext) {
-    return loaders.placementById.load(id);
+  async placement(@Arg('id', () => ID) id: string, @Ctx() { loaders, audit }: AgenturContext) {
+    return recorded(audit, await loaders.placementById.load(id));
   }
 
   @Authorized(PLACEMENT_READERS)
   @Query(() => PlacementList, { description: 'Placements in recording order, a page at a time.' })
-  placements(
-    @Ctx() { services }: AgenturContext,
+  async placements(
+    @Ctx() { services, audit }: AgenturContext,
     @Arg('filter', () => PlacementFilter, { nullable: true }) filter?: PlacementFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return services.placements.list(filter ?? {}, first, after);
+    const page = await services.placements.list(filter ?? {}, first, after);
+    for (const placement of page.nodes) audit.record('placements', placement.participantId);
+    return page;
   }
 
   @FieldResolver(() => OccupationType)
@@ -52,6 +55,12 @@ export class PlacementResolver {
   }
 }
 
-export function resolvePlacementReference(reference: { id: string }, { loaders, viewer }: AgenturContext) {
-  return allows(viewer, PLACEMENT_READERS) ? loaders.placementById.load(reference.id) : null;
+export async function resolvePlacementReference(reference: { id: string }, { loaders, viewer, audit }: AgenturContext) {
+  return allows(viewer, PLACEMENT_READERS) ? recorded(audit, await loaders.placementById.load(reference.id)) : null;
+}
+
+/** A placement read is a read of personal data: it goes to the audit log. */
+function recorded(audit: AuditTrail, placement: PlacementEntity | null): PlacementEntity | null {
+  if (placement) audit.record('placements', placement.participantId);
+  return placement;
 }

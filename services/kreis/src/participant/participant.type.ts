@@ -1,7 +1,25 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  Authorized,
+  Directive,
+  Field,
+  ID,
+  InputType,
+  Int,
+  type MiddlewareFn,
+  ObjectType,
+  registerEnumType,
+  UseMiddleware,
+} from 'type-graphql';
+import type { AuditTrail } from '../../../kit/src';
 import { PERSONAL_DATA_READERS } from '../access';
 import { ExitReason, Gender, LocalDate, Module, ResidenceStatus } from '../../../kit/src';
+
+/** Every read of a name or birth date goes to the audit log, with the participant's id. */
+const recordPersonalRead: MiddlewareFn<{ audit: AuditTrail }> = ({ root, context }, next) => {
+  context.audit.record('personal data', (root as { id: string }).id);
+  return next();
+};
 
 @ObjectType('Participant', { description: 'A young person registered for the initiative by Kreis Wesel.' })
 @Directive('@key(fields: "id")')
@@ -11,14 +29,17 @@ export class ParticipantType {
 
   @Field(() => String, { nullable: true, description: 'Null after erasure. Personal data: not for analysts.' })
   @Authorized(PERSONAL_DATA_READERS)
+  @UseMiddleware(recordPersonalRead)
   givenName: string | null;
 
   @Field(() => String, { nullable: true, description: 'Null after erasure. Personal data: not for analysts.' })
   @Authorized(PERSONAL_DATA_READERS)
+  @UseMiddleware(recordPersonalRead)
   familyName: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Null after erasure; birthYear stays. Personal data: not for analysts.' })
   @Authorized(PERSONAL_DATA_READERS)
+  @UseMiddleware(recordPersonalRead)
   birthDate: string | null;
 
   @Field(() => Int)

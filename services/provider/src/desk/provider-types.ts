@@ -56,22 +56,26 @@ export function providerTypes(providerId: string): ProviderTypes {
   @Resolver(() => CaseType)
   class CaseFieldResolver {
     @FieldResolver(() => [CoachingSessionType])
-    coachingSessions(@Root() providerCase: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+    coachingSessions(@Root() providerCase: CaseEntity, @Ctx() { loaders, audit }: ProviderContext) {
+      audit.record('case records', providerCase.participantId);
       return loaders.sessionsByCase.load(providerCase.id);
     }
 
     @FieldResolver(() => [CourseEnrolmentType])
-    enrolments(@Root() providerCase: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+    enrolments(@Root() providerCase: CaseEntity, @Ctx() { loaders, audit }: ProviderContext) {
+      audit.record('case records', providerCase.participantId);
       return loaders.enrolmentsByCase.load(providerCase.id);
     }
 
     @FieldResolver(() => [CertificateType])
-    certificates(@Root() providerCase: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+    certificates(@Root() providerCase: CaseEntity, @Ctx() { loaders, audit }: ProviderContext) {
+      audit.record('case records', providerCase.participantId);
       return loaders.certificatesByCase.load(providerCase.id);
     }
 
     @FieldResolver(() => [InternshipType])
-    internships(@Root() providerCase: CaseEntity, @Ctx() { loaders }: ProviderContext) {
+    internships(@Root() providerCase: CaseEntity, @Ctx() { loaders, audit }: ProviderContext) {
+      audit.record('case records', providerCase.participantId);
       return loaders.internshipsByCase.load(providerCase.id);
     }
 

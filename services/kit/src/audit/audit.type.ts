@@ -1,0 +1,83 @@
+import { Arg, Authorized, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import type { AuditEntryEntity } from './audit.entity';
+import { auditEntries } from './audit';
+
+@ObjectType('AuditEntry', { description: 'One request’s reads of personal data in one subgraph.' })
+@Directive('@shareable')
+export class AuditEntryType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'ISO time (UTC).' })
+  readAt: string;
+
+  @Field(() => String)
+  viewerSub: string;
+
+  @Field(() => String)
+  viewerOrg: string;
+
+  @Field(() => [String])
+  viewerRoles: string[];
+
+  @Field(() => String, { nullable: true })
+  operation: string | null;
+
+  @Field(() => [ID])
+  participantIds: string[];
+
+  @Field(() => [String])
+  fieldKinds: string[];
+}
+
+@ObjectType('AuditEntryPage')
+@Directive('@shareable')
+export class AuditEntryPage {
+  @Field(() => [AuditEntryType])
+  nodes: AuditEntryType[];
+
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+const list = (text: string) => (text ? text.split(',') : []);
+
+function toType(row: AuditEntryEntity): AuditEntryType {
+  return { ...row, viewerRoles: list(row.viewerRoles), participantIds: list(row.participantIds), fieldKinds: list(row.fieldKinds) };
+}
+
+const resolvers = new Map<string, Function>();
+
+/**
+ * `Query.<queryName>`: this subgraph's audit log, for the data protection
+ * officer only. Named per subgraph (kreisAuditLog, klausenhofAuditLog, …):
+ * each organisation answers for its own log.
+ */
+export function auditLogResolver(queryName: string): Function {
+  const existing = resolvers.get(queryName);
+  if (existing) return existing;
+
+  @Resolver()
+  class AuditLogResolver {
+    @Query(() => AuditEntryPage, { name: queryName, description: 'Reads of personal data held here, oldest first.' })
+    @Authorized(['dpo'])
+    async auditLog(
+      @Ctx() { auditSource }: { auditSource: DataSource },
+      @Arg('participantId', () => ID, { nullable: true }) participantId?: string,
+      @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ): Promise<AuditEntryPage> {
+      const page = await auditEntries(auditSource, { participantId, first, after });
+      return { ...page, nodes: page.nodes.map(toType) };
+    }
+  }
+  resolvers.set(queryName, AuditLogResolver);
+  return AuditLogResolver;
+}

@@ -1,0 +1,4 @@
+export * from './audit';
+export * from './audit.entity';
+export * from './audit.migration';
+export * from './audit.type';
