@@ -148,6 +148,9 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
 
     let casesSeen = 0;
     const providersSeen = new Set<string>();
+    // The caller is a Kreis caseworker: provider cases and placements cross over only with the participant's consent.
+    const consented = (participantId: string, scope: string) =>
+      graph.world.consents.some((c) => c.participantId === participantId && c.scope === scope && c.withdrawnOn === null);
     for (const node of nodes) {
       const stored = kreisRows.filter((r) => r.participant_id === node.id);
       expect(node.referrals.map((r) => r.id).sort()).toEqual(stored.map((r) => r.id).sort());
@@ -158,7 +161,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
         expect(referral.module).toBe(row.module);
         const providerCases = graph.world.providers[row.provider_id].cases;
         const expectedCase = providerCases.find((c) => c.id === referral.id);
-        if (!expectedCase) {
+        if (!expectedCase || !consented(node.id, 'PROVIDER_EXCHANGE')) {
           expect(referral.case).toBeNull();
           continue;
         }
@@ -176,7 +179,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
         for (const enrolment of found.enrolments) expect(enrolment.course.module).toBe(referral.module);
         for (const certificate of found.certificates) expect(certificate.level !== null).toBe(certificate.kind === 'LANGUAGE_EXAM');
       }
-      const storedPlacements = placementRows.filter((p) => p.participant_id === node.id);
+      const storedPlacements = consented(node.id, 'AGENTUR_EXCHANGE') ? placementRows.filter((p) => p.participant_id === node.id) : [];
       expect(node.placements.map((p) => p.id).sort()).toEqual(storedPlacements.map((p) => p.id).sort());
       for (const placement of node.placements) {
         expect(placement.occupation.kldbCode).toBe(storedPlacements.find((p) => p.id === placement.id)!.kldb_code);

@@ -40,18 +40,20 @@ describe('who may see what, through the gateway', () => {
   });
 
   const world = () => graph.world;
+  const consentedTo = (scope: string) =>
+    new Set(
+      world()
+        .consents.filter((c) => c.scope === scope && c.withdrawnOn === null)
+        .map((c) => c.participantId),
+    );
+  /** A provider's staff see participants referred to them who consented to the exchange with providers. */
   const referredTo = (provider: string) =>
     new Set(
       world()
-        .referrals.filter((r) => r.providerId === provider)
+        .referrals.filter((r) => r.providerId === provider && consentedTo('PROVIDER_EXCHANGE').has(r.participantId))
         .map((r) => r.participantId),
     );
-  const consentedToAgency = () =>
-    new Set(
-      world()
-        .consents.filter((c) => c.scope === 'AGENTUR_EXCHANGE' && c.withdrawnOn === null)
-        .map((c) => c.participantId),
-    );
+  const consentedToAgency = () => consentedTo('AGENTUR_EXCHANGE');
 
   it('shows each role only its rows of the registry', async () => {
     const expectedIds: Record<string, Set<string> | null> = {
@@ -136,18 +138,50 @@ describe('who may see what, through the gateway', () => {
     }
   });
 
-  it('shows placements to agency staff, caseworkers and analysts, and hides them from providers', async () => {
-    const query = '{ participants(first: 500) { edges { node { placements { id } } } } }';
+  it('shows placements to agency staff and analysts, and to caseworkers and coaches only with the participant’s consent', async () => {
+    const query = '{ participants(first: 500) { edges { node { id placements { id } } } } }';
+    const consented = consentedToAgency();
+    const withPlacements = new Set(world().placements.map((p) => p.participantId));
     for (const name of ['caseworker@kreis', 'analyst@kreis', 'agent@agentur', 'coach@klausenhof', 'coach@fachwerk']) {
       const outcome = await ask(clients[name], query);
-      const count = outcome.data.participants.edges.reduce((sum: number, e: any) => sum + e.node.placements.length, 0);
-      expect({ name, sees: count > 0 }).toEqual({ name, sees: !name.startsWith('coach@') });
+      const nodes = outcome.data.participants.edges.map((e: any) => e.node);
+      const shown = nodes.filter((n: any) => n.placements.length > 0).map((n: any) => n.id);
+      const expected = nodes
+        .map((n: any) => n.id)
+        .filter((id: string) => withPlacements.has(id) && (name === 'analyst@kreis' || name === 'agent@agentur' || consented.has(id)));
+      expect({ name, shown: shown.sort() }).toEqual({ name, shown: expected.sort() });
+      expect({ name, some: shown.length > 0 }).toEqual({ name, some: true });
     }
     const list = allowedOnly('caseworker@kreis', 'analyst@kreis', 'agent@agentur');
     for (const name of NAMES) {
       const outcome = await ask(clients[name], '{ placements(first: 5) { totalCount } }');
       expect({ name, refused: outcome.codes.includes('FORBIDDEN') }).toEqual({ name, refused: !list[name] });
     }
+  });
+
+  it('hides placements and cases on the very next request after consent is withdrawn', async () => {
+    const participant = world().participants.find(
+      (p) =>
+        consentedTo('AGENTUR_EXCHANGE').has(p.id) &&
+        consentedTo('PROVIDER_EXCHANGE').has(p.id) &&
+        world().placements.some((pl) => pl.participantId === p.id) &&
+        world().referrals.some((r) => r.participantId === p.id && r.startedOn !== null),
+    )!;
+    const query = `{ participant(id: "${participant.id}") { placements { id } referrals { case { __typename } } } }`;
+    const caseworker = clients['caseworker@kreis'];
+    const before: any = await caseworker.request(query);
+    expect(before.participant.placements.length).toBeGreaterThan(0);
+    expect(before.participant.referrals.some((r: any) => r.case !== null)).toBe(true);
+    for (const scope of ['AGENTUR_EXCHANGE', 'PROVIDER_EXCHANGE']) {
+      await caseworker.request(
+        `mutation { withdrawConsent(input: { participantId: "${participant.id}", scope: ${scope}, on: "2023-10-31" }) { id } }`,
+      );
+    }
+    const after: any = await caseworker.request(query);
+    expect(after.participant.placements).toEqual([]);
+    expect(after.participant.referrals.every((r: any) => r.case === null)).toBe(true);
+    const agent = await ask(clients['agent@agentur'], query);
+    expect(agent.data.participant).toBeNull();
   });
 
   it('opens each desk and each kind of change to its own people only', async () => {

@@ -95,6 +95,18 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('writes through t
     }>(REGISTER, { input: eligible });
     expect(registered.registerParticipant.id).toBe('TN-0061');
     expect(registered.registerParticipant.municipality.provider.id).toBe('klausenhof');
+    for (const scope of ['PROVIDER_EXCHANGE', 'AGENTUR_EXCHANGE']) {
+      await graph.client.request(
+        gql`
+          mutation Grant($scope: ConsentScope!) {
+            grantConsent(input: { participantId: "TN-0061", scope: $scope, on: "2022-09-01" }) {
+              id
+            }
+          }
+        `,
+        { scope },
+      );
+    }
 
     const referral = await graph.client.request<{ referParticipant: { id: string; provider: { id: string }; case: null } }>(gql`
       mutation {

@@ -1,5 +1,9 @@
 import type { AccessRule } from '../../kit/src';
 
-/** Agency staff, Kreis Wesel's caseworkers and analysts read placements; providers do not (yet: consent via kreis is to come). */
+/** Who reads placements directly: agency staff, Kreis Wesel's caseworkers, analysts (pseudonymised data only). */
 export const PLACEMENT_READERS: AccessRule[] = ['agent@agentur', 'caseworker@kreis', 'analyst'];
+/** Who sees a participant's placements whatever the consent: the agency's own staff, and analysts. */
+export const PLACEMENT_READERS_ALWAYS: AccessRule[] = ['agent@agentur', 'analyst'];
+/** Who sees them only while the participant consents to the exchange with the agency (AGENTUR_EXCHANGE, held by kreis). */
+export const PLACEMENT_READERS_WITH_CONSENT: AccessRule[] = ['caseworker@kreis', 'coach'];
 export const PLACEMENT_WRITERS: AccessRule[] = ['agent@agentur'];

@@ -7,7 +7,7 @@ export function buildAgenturSchema() {
     resolvers: [PlacementResolver, AgenturParticipantResolver, auditLogResolver('agenturAuditLog')],
     validate: { forbidUnknownValues: false },
     authChecker: createAuthChecker(),
-    federationDirectives: ['@key', '@shareable'],
+    federationDirectives: ['@key', '@shareable', '@external', '@requires'],
     referenceResolvers: {
       Participant: { __resolveReference: resolveParticipantReference },
       Placement: { __resolveReference: resolvePlacementReference },

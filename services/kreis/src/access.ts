@@ -16,7 +16,7 @@ export const CASE_FOLLOWERS: AccessRule[] = ['caseworker@kreis', 'coach', 'analy
 /** The rows of the registry a viewer may see. */
 export type RegistryScope =
   | { kind: 'all' }
-  /** A provider's staff: participants referred to that provider, and only those referrals. */
+  /** A provider's staff: participants referred to that provider who consented to the exchange with providers, and only those referrals. */
   | { kind: 'provider'; providerId: string }
   /** Agency staff: participants who consented to the exchange with the agency. */
   | { kind: 'consent'; scope: ConsentScope }
@@ -42,16 +42,29 @@ export function whereInScope<T extends ObjectLiteral>(
     case 'all':
       return query;
     case 'provider':
-      return query.andWhere(
+      return whereConsented(query, participantColumn, ConsentScope.PROVIDER_EXCHANGE).andWhere(
         `EXISTS (SELECT 1 FROM referral scope_referral WHERE scope_referral.participant_id = ${participantColumn} AND scope_referral.provider_id = :scopeProvider)`,
         { scopeProvider: scope.providerId },
       );
     case 'consent':
-      return query.andWhere(
-        `EXISTS (SELECT 1 FROM consent scope_consent WHERE scope_consent.participant_id = ${participantColumn} AND scope_consent.scope = :scopeConsent AND scope_consent.withdrawn_on IS NULL)`,
-        { scopeConsent: scope.scope },
-      );
+      return whereConsented(query, participantColumn, scope.scope);
     case 'none':
       return query.andWhere('1 = 0');
   }
+}
+
+function whereConsented<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  participantColumn: string,
+  scope: ConsentScope,
+): SelectQueryBuilder<T> {
+  return query.andWhere(
+    `EXISTS (SELECT 1 FROM consent scope_consent WHERE scope_consent.participant_id = ${participantColumn} AND scope_consent.scope = :scopeConsent AND scope_consent.withdrawn_on IS NULL)`,
+    { scopeConsent: scope },
+  );
+}
+
+/** True when the participant's consents include an active one of `scope`. */
+export function hasActiveConsent(consents: ReadonlyArray<{ scope: string; withdrawnOn: string | null }>, scope: ConsentScope): boolean {
+  return consents.some((consent) => consent.scope === scope && consent.withdrawnOn === null);
 }

@@ -6,4 +6,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class AgenturParticipant {
   @Field(() => ID)
   id: string;
+
+  /** Kreis holds consents; the gateway fetches this from kreis before it asks for placements. */
+  @Field(() => Boolean)
+  @Directive('@external')
+  consentsToAgencyExchange: boolean;
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ERASERS, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
-import { ExitReason, LocalDate } from '../../../kit/src';
+import { ERASERS, hasActiveConsent, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
+import { ConsentScope, ExitReason, LocalDate } from '../../../kit/src';
 import { ConsentType } from '../consent/consent.type';
 import type { KreisContext } from '../context';
 import { MunicipalityType } from '../municipality/municipality.type';
@@ -47,6 +47,13 @@ export class ParticipantResolver {
   @FieldResolver(() => [ReferralType])
   referrals(@Root() participant: ParticipantType, @Ctx() { loaders }: KreisContext) {
     return loaders.referralsByParticipant.load(participant.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether an AGENTUR_EXCHANGE consent is active: agentur reads it (@requires) before it shows placements.',
+  })
+  async consentsToAgencyExchange(@Root() participant: ParticipantType, @Ctx() { loaders }: KreisContext): Promise<boolean> {
+    return hasActiveConsent(await loaders.consentsByParticipant.load(participant.id), ConsentScope.AGENTUR_EXCHANGE);
   }
 
   @FieldResolver(() => [ConsentType])

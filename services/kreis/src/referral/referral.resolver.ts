@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { allows } from '../../../kit/src';
-import { CASE_FOLLOWERS, REFERRAL_LOOKUP_ROLE, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
+import { allows, ConsentScope } from '../../../kit/src';
+import { CASE_FOLLOWERS, hasActiveConsent, REFERRAL_LOOKUP_ROLE, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
 import type { KreisContext } from '../context';
 import { ParticipantType } from '../participant/participant.type';
 import { ProviderCaseStub, providerCaseLink } from '../provider/provider-case.types';
@@ -30,8 +30,13 @@ export class ReferralResolver {
     name: 'case',
     description: 'The provider’s case for this referral, from that provider’s subgraph; null until the referral has started.',
   })
-  providerCase(@Root() referral: ReferralType, @Ctx() { viewer }: KreisContext) {
+  async providerCase(@Root() referral: ReferralType, @Ctx() { viewer, loaders }: KreisContext) {
     if (!referral.startedOn || !allows(viewer, CASE_FOLLOWERS)) return null;
+    // Kreis staff follow a case into the provider's data only with the participant's consent to that exchange.
+    if (allows(viewer, ['caseworker@kreis']) && !allows(viewer, ['analyst'])) {
+      const consents = await loaders.consentsByParticipant.load(referral.participantId);
+      if (!hasActiveConsent(consents, ConsentScope.PROVIDER_EXCHANGE)) return null;
+    }
     return providerCaseLink(referral.providerId, referral.id);
   }
 
