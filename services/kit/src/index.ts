@@ -20,3 +20,4 @@ export * from './signing';
 export * from './referral-lookup';
 export * from './authorization';
 export * from './audit';
+export * from './erasure';

@@ -9,7 +9,6 @@ export const REFERRAL_LOOKUP_ROLE = 'referral-lookup';
 /** Names and birth dates: not for analysts, who see pseudonymised data only. */
 export const PERSONAL_DATA_READERS: AccessRule[] = ['caseworker@kreis', 'coach', 'agent@agentur'];
 export const REGISTRY_WRITERS: AccessRule[] = ['caseworker@kreis'];
-export const ERASERS: AccessRule[] = ['admin'];
 /** Who is shown the link to a provider's case; the provider decides again what it returns. */
 export const CASE_FOLLOWERS: AccessRule[] = ['caseworker@kreis', 'coach', 'analyst'];
 

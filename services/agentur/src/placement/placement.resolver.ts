@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { allows, type AuditTrail } from '../../../kit/src';
+import { allows, type AuditTrail, ERASERS, ErasureReport } from '../../../kit/src';
 import type { PlacementEntity } from './placement.entity';
 import { PLACEMENT_READERS, PLACEMENT_WRITERS } from '../access';
 import { LocalDate } from '../../../kit/src';
@@ -36,6 +36,14 @@ export class PlacementResolver {
   @FieldResolver(() => AgenturParticipant)
   participant(@Root() placement: PlacementType) {
     return { id: placement.participantId };
+  }
+
+  @Mutation(() => ErasureReport, {
+    description: 'Erases what identifies the participant in the agency’s placements (employers); idempotent.',
+  })
+  @Authorized(ERASERS)
+  async eraseParticipantAtAgentur(@Arg('id', () => ID) id: string, @Ctx() { services }: AgenturContext): Promise<ErasureReport> {
+    return { participantId: id, organisation: 'agentur', erasedFields: await services.placements.eraseParticipant(id) };
   }
 
   @Mutation(() => PlacementType)

@@ -1,7 +1,8 @@
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager, In, Not } from 'typeorm';
 import {
   inTransaction,
   ConflictError,
+  ERASED,
   formatId,
   withNumberRetry,
   insertInChunks,
@@ -76,6 +77,14 @@ export class PlacementService {
     if (filter.startsFrom) query.andWhere('p.starts_on >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter.startsTo) query.andWhere('p.starts_on <= :startsTo', { startsTo: filter.startsTo });
     return keysetPage(query, { column: 'p.number', keyOf: (row) => row.number, numericKey: true, first, after });
+  }
+
+  /** Removes the employer, which identifies the person, from their placements; the rows stay for the counts. Idempotent. */
+  async eraseParticipant(participantId: string): Promise<string[]> {
+    const result = await inTransaction(this.dataSource, (manager) =>
+      manager.update(PlacementEntity, { participantId, employerName: Not(ERASED) }, { employerName: ERASED }),
+    );
+    return result.affected ? [`placements.employerName: ${result.affected}`] : [];
   }
 
   /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */

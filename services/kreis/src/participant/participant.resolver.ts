@@ -1,12 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ERASERS, hasActiveConsent, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
-import { ConsentScope, ExitReason, LocalDate } from '../../../kit/src';
+import { hasActiveConsent, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
+import { ConsentScope, ERASERS, ErasureReport, ExitReason, LocalDate } from '../../../kit/src';
 import { ConsentType } from '../consent/consent.type';
 import type { KreisContext } from '../context';
 import { MunicipalityType } from '../municipality/municipality.type';
 import { ReferralType } from '../referral/referral.type';
 import {
-  ErasureReport,
   ParticipantConnection,
   ParticipantFilter,
   ParticipantType,
@@ -88,7 +87,10 @@ export class ParticipantResolver {
     return services.participants.exit(id, exitedOn, reason);
   }
 
-  @Mutation(() => ErasureReport, { description: 'Erases the personal fields held by Kreis Wesel; idempotent.' })
+  @Mutation(() => ErasureReport, {
+    description:
+      'Erases the personal fields held by Kreis Wesel; idempotent. Send it with the erase mutations of the other organisations in one operation (README).',
+  })
   @Authorized(ERASERS)
   async eraseParticipant(@Arg('id', () => ID) id: string, @Ctx() { services }: KreisContext): Promise<ErasureReport> {
     const erasedFields = await services.participants.erase(id);

@@ -184,16 +184,4 @@ export class ParticipantConnection {
   totalCount: number;
 }
 
-@ObjectType({ description: 'What an erasure removed.' })
-export class ErasureReport {
-  @Field(() => ID)
-  participantId: string;
-
-  @Field(() => String)
-  organisation: string;
-
-  @Field(() => [String], { description: 'Fields whose values were removed; empty when already erased.' })
-  erasedFields: string[];
-}
-
 registerEnumType(ParticipationStatus, { name: 'ParticipationStatus' });

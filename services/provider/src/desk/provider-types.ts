@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { OWN_STAFF } from '../access';
-import { LocalDate, Module, pageObjectType, providerTypePrefix } from '../../../kit/src';
+import { ERASERS, ErasureReport, LocalDate, Module, pageObjectType, providerTypePrefix } from '../../../kit/src';
 import type { CaseEntity } from '../case/case.entity';
 import { ParticipantReference, ProviderCaseInterface } from '../case/case.types';
 import type { ProviderContext } from '../context';
@@ -196,9 +196,21 @@ export function providerTypes(providerId: string): ProviderTypes {
     }
   }
 
+  @Resolver()
+  class ErasureResolver {
+    @Mutation(() => ErasureReport, {
+      name: `eraseParticipantAt${prefix}`,
+      description: `Erases what identifies the participant in ${providerId}'s records (notes, employers); idempotent.`,
+    })
+    @Authorized(ERASERS)
+    async erase(@Arg('id', () => ID) id: string, @Ctx() { services }: ProviderContext): Promise<ErasureReport> {
+      return { participantId: id, organisation: providerId, erasedFields: await services.records.eraseParticipant(id) };
+    }
+  }
+
   const result: ProviderTypes = {
     types: [CaseType, CaseList, Desk, DeskMutations],
-    resolvers: [CaseFieldResolver, DeskResolver, DeskMutationsResolver],
+    resolvers: [CaseFieldResolver, DeskResolver, DeskMutationsResolver, ErasureResolver],
   };
   built.set(providerId, result);
   return result;

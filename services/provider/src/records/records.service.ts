@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { CaseEntity } from '../case/case.entity';
 import {
   inTransaction,
   CertificateKind,
+  ERASED,
   ConflictError,
   EnrolmentStatus,
   insertInChunks,
@@ -12,7 +14,6 @@ import {
   todayIso,
   ValidationError,
 } from '../../../kit/src';
-import type { CaseEntity } from '../case/case.entity';
 import type { CaseService } from '../case/case.service';
 import { CourseEntity } from '../course/course.entity';
 import { CertificateEntity, CoachingSessionEntity, EnrolmentEntity, InternshipEntity } from './records.entity';
@@ -165,6 +166,23 @@ export class RecordsService {
       });
       await manager.insert(InternshipEntity, internship);
       return internship;
+    });
+  }
+
+  /**
+   * Removes what identifies the participant in this provider's records: coaches'
+   * notes and internship employers. The rows stay, so counts remain right. Idempotent.
+   */
+  async eraseParticipant(participantId: string): Promise<string[]> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const caseIds = (await manager.findBy(CaseEntity, { participantId })).map((c) => c.id);
+      if (caseIds.length === 0) return [];
+      const notes = await manager.update(CoachingSessionEntity, { caseId: In(caseIds), notes: Not(IsNull()) }, { notes: null });
+      const employers = await manager.update(InternshipEntity, { caseId: In(caseIds), employer: Not(ERASED) }, { employer: ERASED });
+      return [
+        ...(notes.affected ? [`coachingSessions.notes: ${notes.affected}`] : []),
+        ...(employers.affected ? [`internships.employer: ${employers.affected}`] : []),
+      ];
     });
   }
 

@@ -1,0 +1,23 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** What erasing a participant's personal data removed in one organisation. Identical in every subgraph. */
+@ObjectType('ErasureReport', { description: 'What one organisation removed when erasing a participant’s personal data.' })
+@Directive('@shareable')
+export class ErasureReport {
+  @Field(() => ID)
+  participantId: string;
+
+  @Field(() => String)
+  organisation: string;
+
+  @Field(() => [String], {
+    description: 'What was removed, e.g. "givenName" or "coachingSessions.notes: 4"; empty when there was nothing (left).',
+  })
+  erasedFields: string[];
+}
+
+/** Stands where an erased text was, in columns that may not be empty. */
+export const ERASED = '[gelöscht]';
+
+/** Who may erase: administrators. */
+export const ERASERS: string[] = ['admin'];
