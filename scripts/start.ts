@@ -36,6 +36,9 @@ async function main(): Promise<void> {
   const registry = ProviderRegistry.fromFile(providerRegistryPath());
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
 
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
   log('launcher', 'preparing the embedded databases under data/ (seeded on first start)');
   await seed([], process.env);
 

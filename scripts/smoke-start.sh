@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Smoke test of the README's first command: npm start brings up all five services
+# on the embedded databases, answers an authenticated query through the gateway,
+# and stops every service on SIGINT. Uses its own ports so it can run beside a dev graph.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export GATEWAY_PORT=14000 KREIS_PORT=14001 KLAUSENHOF_PORT=14002 FACHWERK_PORT=14003 AGENTUR_PORT=14004
+log=$(mktemp)
+fail() { echo "smoke-start: $*"; tail -20 "$log"; exit 1; }
+
+npm start >"$log" 2>&1 &
+for _ in $(seq 1 240); do grep -q "Durchstarten graph:" "$log" && break; sleep 0.5; done
+grep -q "Durchstarten graph:" "$log" || fail "the graph did not become ready"
+launcher=$(pgrep -f "^node dist/scripts/start.js" | head -1)
+token=$(npm run -s token -- --org kreis --role caseworker) || fail "npm run token failed"
+answer=$(curl -s "http://127.0.0.1:${GATEWAY_PORT}/graphql" -H 'content-type: application/json' \
+  -H "authorization: Bearer ${token}" -d '{"query":"{ participants { totalCount } }"}')
+total=$(echo "$answer" | sed -n 's/.*"totalCount":\([0-9]*\).*/\1/p')
+[ "${total:-0}" -ge 380 ] || fail "expected the seeded 380 participants or more: $answer"
+unauthenticated=$(curl -s "http://127.0.0.1:${GATEWAY_PORT}/graphql" -H 'content-type: application/json' -d '{"query":"{ participants { totalCount } }"}')
+echo "$unauthenticated" | grep -q UNAUTHENTICATED || fail "a request without token was not refused: $unauthenticated"
+kill -INT "$launcher"
+for _ in $(seq 1 40); do pgrep -f "dist/(services|gateway)/.*/main.js" >/dev/null || break; sleep 0.5; done
+if pgrep -f "dist/(services|gateway)/.*/main.js" >/dev/null; then
+  pkill -f "dist/(services|gateway)/.*/main.js"
+  fail "services were still running after SIGINT to the launcher"
+fi
+grep -q "stopping all services" "$log" || fail "the launcher did not stop the services"
+echo "smoke-start: ready, answered, stopped cleanly"
