@@ -1,7 +1,9 @@
 import type { AccessRule } from '../../kit/src';
 
-/** Who reads placements directly: agency staff, Kreis Wesel's caseworkers, analysts (pseudonymised data only). */
-export const PLACEMENT_READERS: AccessRule[] = ['agent@agentur', 'caseworker@kreis', 'analyst'];
+/** Who reads placements directly, without going through a participant (and so without consent): agency staff and analysts. */
+export const PLACEMENT_READERS: AccessRule[] = ['agent@agentur', 'analyst'];
+/** Employers identify people: not for analysts. */
+export const EMPLOYER_READERS: AccessRule[] = ['agent@agentur', 'caseworker@kreis', 'coach'];
 /** Who sees a participant's placements whatever the consent: the agency's own staff, and analysts. */
 export const PLACEMENT_READERS_ALWAYS: AccessRule[] = ['agent@agentur', 'analyst'];
 /** Who sees them only while the participant consents to the exchange with the agency (AGENTUR_EXCHANGE, held by kreis). */

@@ -6,7 +6,7 @@ export function buildAgenturSchema() {
   return buildFederatedSchema({
     resolvers: [PlacementResolver, AgenturParticipantResolver, auditLogResolver('agenturAuditLog')],
     validate: { forbidUnknownValues: false },
-    authChecker: createAuthChecker(),
+    authChecker: createAuthChecker('agentur'),
     federationDirectives: ['@key', '@shareable', '@external', '@requires'],
     referenceResolvers: {
       Participant: { __resolveReference: resolveParticipantReference },

@@ -89,6 +89,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       enableWAL: path !== ':memory:',
       prepareDatabase: (db: { pragma(s: string): unknown }) => {
         db.pragma('foreign_keys = ON');
+        // Erased values are overwritten in the file, not just unlinked.
+        db.pragma('secure_delete = ON');
         db.pragma('busy_timeout = 5000');
       },
     };
@@ -142,4 +144,13 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
     run.catch(() => undefined),
   );
   return run;
+}
+
+/**
+ * After an erasure on SQLite: moves the write-ahead log into the database file and
+ * empties it, so the old values survive in neither (secure_delete overwrote them there).
+ * MySQL/MariaDB keep old values in their binary and undo logs until those rotate.
+ */
+export async function purgeErasedValues(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type === 'better-sqlite3') await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
 }

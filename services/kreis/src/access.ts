@@ -21,10 +21,16 @@ export type RegistryScope =
   | { kind: 'consent'; scope: ConsentScope }
   | { kind: 'none' };
 
+/**
+ * Rows follow the role that also grants names: a token that is both analyst and
+ * coach sees the coach's rows, so that the analyst's "all rows" never meets a
+ * coach's or agent's right to names.
+ */
 export function registryScope(viewer: Viewer | null): RegistryScope {
-  if (allows(viewer, ['caseworker@kreis', 'analyst', REFERRAL_LOOKUP_ROLE])) return { kind: 'all' };
+  if (allows(viewer, ['caseworker@kreis', REFERRAL_LOOKUP_ROLE])) return { kind: 'all' };
   if (allows(viewer, ['agent@agentur'])) return { kind: 'consent', scope: ConsentScope.AGENTUR_EXCHANGE };
   if (viewer && allows(viewer, ['coach'])) return { kind: 'provider', providerId: viewer.org };
+  if (allows(viewer, ['analyst'])) return { kind: 'all' };
   return { kind: 'none' };
 }
 

@@ -19,7 +19,7 @@ export function buildKreisSchema(registry: ProviderRegistry) {
     ],
     orphanedTypes: providerCaseStubs(registry),
     validate: { forbidUnknownValues: false },
-    authChecker: createAuthChecker(),
+    authChecker: createAuthChecker('kreis'),
     federationDirectives: ['@key', '@shareable'],
     referenceResolvers: {
       Participant: { __resolveReference: resolveParticipantReference },

@@ -42,24 +42,25 @@ export class PlacementResolver {
     description: 'Erases what identifies the participant in the agency’s placements (employers); idempotent.',
   })
   @Authorized(ERASERS)
-  async eraseParticipantAtAgentur(@Arg('id', () => ID) id: string, @Ctx() { services }: AgenturContext): Promise<ErasureReport> {
+  async eraseParticipantAtAgentur(@Arg('id', () => ID) id: string, @Ctx() { services, audit }: AgenturContext): Promise<ErasureReport> {
+    audit.record('erasure', id);
     return { participantId: id, organisation: 'agentur', erasedFields: await services.placements.eraseParticipant(id) };
   }
 
   @Mutation(() => PlacementType)
   @Authorized(PLACEMENT_WRITERS)
-  recordPlacement(@Arg('input', () => RecordPlacementInput) input: RecordPlacementInput, @Ctx() { services }: AgenturContext) {
-    return services.placements.record(input);
+  async recordPlacement(@Arg('input', () => RecordPlacementInput) input: RecordPlacementInput, @Ctx() { services, audit }: AgenturContext) {
+    return recorded(audit, await services.placements.record(input));
   }
 
   @Mutation(() => PlacementType)
   @Authorized(PLACEMENT_WRITERS)
-  endPlacement(
+  async endPlacement(
     @Arg('placementId', () => ID) placementId: string,
     @Arg('endsOn', () => LocalDate) endsOn: string,
-    @Ctx() { services }: AgenturContext,
+    @Ctx() { services, audit }: AgenturContext,
   ) {
-    return services.placements.end(placementId, endsOn);
+    return recorded(audit, await services.placements.end(placementId, endsOn));
   }
 }
 

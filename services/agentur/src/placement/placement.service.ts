@@ -11,6 +11,7 @@ import {
   keysetPage,
   type Page,
   requireNotBefore,
+  purgeErasedValues,
   requireText,
   todayIso,
   ValidationError,
@@ -84,7 +85,9 @@ export class PlacementService {
     const result = await inTransaction(this.dataSource, (manager) =>
       manager.update(PlacementEntity, { participantId, employerName: Not(ERASED) }, { employerName: ERASED }),
     );
-    return result.affected ? [`placements.employerName: ${result.affected}`] : [];
+    if (!result.affected) return [];
+    await purgeErasedValues(this.dataSource);
+    return [`placements.employerName: ${result.affected}`];
   }
 
   /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */

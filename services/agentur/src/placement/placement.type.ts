@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { EMPLOYER_READERS } from '../access';
 import { LocalDate, Office, pageObjectType, PlacementKind } from '../../../kit/src';
 
 @ObjectType('Occupation', { description: 'Occupation per the German classification of occupations (KldB 2010).' })
@@ -23,7 +24,8 @@ export class PlacementType {
   @Field(() => Office)
   office: Office;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Identifies the person: not for analysts.' })
+  @Authorized(EMPLOYER_READERS)
   employerName: string;
 
   @Field(() => LocalDate)

@@ -67,7 +67,7 @@ export function auditLogResolver(queryName: string): Function {
   @Resolver()
   class AuditLogResolver {
     @Query(() => AuditEntryPage, { name: queryName, description: 'Reads of personal data held here, oldest first.' })
-    @Authorized(['dpo'])
+    @Authorized(['dpo@self'])
     async auditLog(
       @Ctx() { auditSource }: { auditSource: DataSource },
       @Arg('participantId', () => ID, { nullable: true }) participantId?: string,

@@ -92,7 +92,8 @@ export class ParticipantResolver {
       'Erases the personal fields held by Kreis Wesel; idempotent. Send it with the erase mutations of the other organisations in one operation (README).',
   })
   @Authorized(ERASERS)
-  async eraseParticipant(@Arg('id', () => ID) id: string, @Ctx() { services }: KreisContext): Promise<ErasureReport> {
+  async eraseParticipant(@Arg('id', () => ID) id: string, @Ctx() { services, audit }: KreisContext): Promise<ErasureReport> {
+    audit.record('erasure', id);
     const erasedFields = await services.participants.erase(id);
     return { participantId: id, organisation: 'kreis', erasedFields };
   }

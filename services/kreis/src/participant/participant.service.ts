@@ -18,6 +18,7 @@ import {
   requireNotBefore,
   todayIso,
   requireText,
+  purgeErasedValues,
   ValidationError,
 } from '../../../kit/src';
 import type { MunicipalityService } from '../municipality/municipality.service';
@@ -133,13 +134,15 @@ export class ParticipantService {
 
   /** Removes the personal fields; the pseudonymous record stays so that counts remain right. */
   async erase(id: string): Promise<string[]> {
-    return inTransaction(this.dataSource, async (manager) => {
+    const erased = await inTransaction(this.dataSource, async (manager) => {
       const participant = await this.require(id, manager);
-      const erased = (['givenName', 'familyName', 'birthDate'] as const).filter((field) => participant[field] != null);
-      if (erased.length === 0) return [];
+      const present = (['givenName', 'familyName', 'birthDate'] as const).filter((field) => participant[field] != null);
+      if (present.length === 0) return [];
       await manager.update(ParticipantEntity, { id }, { givenName: null, familyName: null, birthDate: null, erasedOn: todayIso() });
-      return erased;
+      return present;
     });
+    if (erased.length) await purgeErasedValues(this.dataSource);
+    return erased;
   }
 
   async page(
@@ -149,6 +152,12 @@ export class ParticipantService {
     scope: RegistryScope = { kind: 'all' },
   ): Promise<Page<ParticipantEntity>> {
     this.checkFilter(filter);
+    if (scope.kind === 'provider') {
+      // A provider's staff filter within their own referrals: asking for another provider's finds nobody.
+      if (filter.providerId && filter.providerId !== scope.providerId)
+        return { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, cursorOf: () => '' };
+      if (filter.module) filter = { ...filter, providerId: scope.providerId };
+    }
     return keysetPage(whereInScope(this.filtered(filter), 'p.id', scope), {
       column: 'p.number',
       keyOf: (row) => row.number,

@@ -33,7 +33,7 @@ export class ReferralResolver {
   async providerCase(@Root() referral: ReferralType, @Ctx() { viewer, loaders }: KreisContext) {
     if (!referral.startedOn || !allows(viewer, CASE_FOLLOWERS)) return null;
     // Kreis staff follow a case into the provider's data only with the participant's consent to that exchange.
-    if (allows(viewer, ['caseworker@kreis']) && !allows(viewer, ['analyst'])) {
+    if (allows(viewer, ['caseworker@kreis'])) {
       const consents = await loaders.consentsByParticipant.load(referral.participantId);
       if (!hasActiveConsent(consents, ConsentScope.PROVIDER_EXCHANGE)) return null;
     }

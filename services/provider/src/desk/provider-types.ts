@@ -102,19 +102,23 @@ export function providerTypes(providerId: string): ProviderTypes {
     }
 
     @FieldResolver(() => CaseType, { nullable: true, name: 'case' })
-    caseById(@Arg('id', () => ID) id: string, @Ctx() { loaders }: ProviderContext) {
-      return loaders.caseById.load(id);
+    async caseById(@Arg('id', () => ID) id: string, @Ctx() { loaders, audit }: ProviderContext) {
+      const found = await loaders.caseById.load(id);
+      if (found) audit.record('case records', found.participantId);
+      return found;
     }
 
     @FieldResolver(() => CaseList, { description: 'Cases in id order, a page at a time.' })
-    cases(
-      @Ctx() { services }: ProviderContext,
+    async cases(
+      @Ctx() { services, audit }: ProviderContext,
       @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
       @Arg('after', () => String, { nullable: true }) after?: string,
       @Arg('module', () => Module, { nullable: true }) module?: Module,
       @Arg('open', () => Boolean, { nullable: true, description: 'true: open cases only; false: closed only.' }) open?: boolean,
     ) {
-      return services.cases.list({ module, open: open ?? undefined }, first, after);
+      const page = await services.cases.list({ module, open: open ?? undefined }, first, after);
+      for (const listed of page.nodes) audit.record('case records', listed.participantId);
+      return page;
     }
 
     @FieldResolver(() => [CourseType], { description: 'The course catalogue.' })
@@ -203,7 +207,8 @@ export function providerTypes(providerId: string): ProviderTypes {
       description: `Erases what identifies the participant in ${providerId}'s records (notes, employers); idempotent.`,
     })
     @Authorized(ERASERS)
-    async erase(@Arg('id', () => ID) id: string, @Ctx() { services }: ProviderContext): Promise<ErasureReport> {
+    async erase(@Arg('id', () => ID) id: string, @Ctx() { services, audit }: ProviderContext): Promise<ErasureReport> {
+      audit.record('erasure', id);
       return { participantId: id, organisation: providerId, erasedFields: await services.records.eraseParticipant(id) };
     }
   }

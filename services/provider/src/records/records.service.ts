@@ -10,6 +10,7 @@ import {
   insertInChunks,
   NotFoundError,
   requireNotBefore,
+  purgeErasedValues,
   requireText,
   todayIso,
   ValidationError,
@@ -174,7 +175,7 @@ export class RecordsService {
    * notes and internship employers. The rows stay, so counts remain right. Idempotent.
    */
   async eraseParticipant(participantId: string): Promise<string[]> {
-    return inTransaction(this.dataSource, async (manager) => {
+    const erased = await inTransaction(this.dataSource, async (manager) => {
       const caseIds = (await manager.findBy(CaseEntity, { participantId })).map((c) => c.id);
       if (caseIds.length === 0) return [];
       const notes = await manager.update(CoachingSessionEntity, { caseId: In(caseIds), notes: Not(IsNull()) }, { notes: null });
@@ -184,6 +185,8 @@ export class RecordsService {
         ...(employers.affected ? [`internships.employer: ${employers.affected}`] : []),
       ];
     });
+    if (erased.length) await purgeErasedValues(this.dataSource);
+    return erased;
   }
 
   /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */

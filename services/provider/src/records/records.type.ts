@@ -102,7 +102,8 @@ export class InternshipType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Identifies the person: not for analysts.' })
+  @Authorized(['coach@self', 'caseworker@kreis'])
   employer: string;
 
   @Field(() => String)
