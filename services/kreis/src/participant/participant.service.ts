@@ -152,13 +152,7 @@ export class ParticipantService {
     scope: RegistryScope = { kind: 'all' },
   ): Promise<Page<ParticipantEntity>> {
     this.checkFilter(filter);
-    if (scope.kind === 'provider') {
-      // A provider's staff filter within their own referrals: asking for another provider's finds nobody.
-      if (filter.providerId && filter.providerId !== scope.providerId)
-        return { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, cursorOf: () => '' };
-      if (filter.module) filter = { ...filter, providerId: scope.providerId };
-    }
-    return keysetPage(whereInScope(this.filtered(filter), 'p.id', scope), {
+    return keysetPage(whereInScope(this.filtered(filter, scope), 'p.id', scope), {
       column: 'p.number',
       keyOf: (row) => row.number,
       numericKey: true,
@@ -167,7 +161,6 @@ export class ParticipantService {
     });
   }
 
-  /** Loads a seed world's participants as they are (they were generated eligible). */
   /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
   async importMany(rows: Array<Omit<ParticipantEntity, 'number' | 'birthYear' | 'erasedOn'>>, manager: EntityManager): Promise<void> {
     const entities = rows.map((row) => ({
@@ -179,7 +172,7 @@ export class ParticipantService {
     await insertInChunks(manager, ParticipantEntity, entities, 13);
   }
 
-  private filtered(filter: ParticipantFilter): SelectQueryBuilder<ParticipantEntity> {
+  private filtered(filter: ParticipantFilter, scope: RegistryScope): SelectQueryBuilder<ParticipantEntity> {
     const query = this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p');
     if (filter.municipalityId) query.andWhere('p.municipality_id = :municipalityId', { municipalityId: filter.municipalityId });
     if (filter.residenceStatus) query.andWhere('p.residence_status = :residenceStatus', { residenceStatus: filter.residenceStatus });
@@ -193,9 +186,12 @@ export class ParticipantService {
           const conditions = ['r.participant_id = p.id'];
           if (filter.providerId) conditions.push('r.provider_id = :providerId');
           if (filter.module) conditions.push('r.module = :module');
+          // A provider's staff filter within the referrals they may see: their own provider's.
+          if (scope.kind === 'provider') conditions.push('r.provider_id = :ownProvider');
           where.where(`EXISTS (SELECT 1 FROM referral r WHERE ${conditions.join(' AND ')})`, {
             providerId: filter.providerId,
             module: filter.module,
+            ownProvider: scope.kind === 'provider' ? scope.providerId : undefined,
           });
         }),
       );
