@@ -44,7 +44,7 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
     urlSpec[`${provider.id.toUpperCase()}_DATABASE_URL`] = databaseUrl({ default: defaultSqliteUrl(provider.id) });
   }
   const urls = loadConfig(urlSpec, env) as Record<string, string>;
-  const logger = createLogger('seed');
+  const logger = createLogger('seed', env.LOG_LEVEL === 'warn' ? 'warn' : 'info');
   const quiet = createLogger('seed', 'warn');
 
   const started = Date.now();

@@ -1,29 +1,14 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { defaultSqliteUrl, repoRoot } from '../services/kit/src/paths';
+import { defaultSqliteUrl } from '../services/kit/src/paths';
 import { providerRegistryPath } from '../services/kreis/src/config';
 import { ProviderRegistry } from '../services/kreis/src/provider/provider.registry';
 import { ensureDevelopmentSecrets, signDevelopmentToken } from '../gateway/src/dev-token';
+import { gatewayEnvFor, spawnService, subgraphSpecs, waitForReady, type ServiceSpec } from './launch';
 import { main as seed } from './seed';
 
-interface ServiceSpec {
-  name: string;
-  script: string;
-  port: number;
-  env: Record<string, string>;
-}
-
 const COLOURS = [36, 33, 35, 32, 34, 31];
-
-/** The shell's environment minus what is set per service, so one DATABASE_URL, PORT or secret cannot reach every service. */
-const inheritedEnv = Object.fromEntries(
-  Object.entries(process.env).filter(
-    ([name]) => !['DATABASE_URL', 'PORT', 'PROVIDER_ID', 'JWT_SECRET'].includes(name) && !/^(CALLER|SUBGRAPH)_SECRET_/.test(name),
-  ),
-);
-const READY_TIMEOUT_MS = 60_000;
 
 /**
  * `npm start`: seeds the embedded databases on first start, runs every subgraph
@@ -32,7 +17,6 @@ const READY_TIMEOUT_MS = 60_000;
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  const root = repoRoot();
   const registry = ProviderRegistry.fromFile(providerRegistryPath());
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
 
@@ -42,58 +26,21 @@ async function main(): Promise<void> {
   log('launcher', 'preparing the embedded databases under data/ (seeded on first start)');
   await seed([], process.env);
 
-  const kreisPort = Number(process.env.KREIS_PORT ?? 4001);
   // Each subgraph gets its own organisation's database: the same <ORG>_DATABASE_URL the seed used.
   const databaseOf = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? defaultSqliteUrl(name);
+  const defaultPorts: Record<string, number> = {
+    kreis: 4001,
+    agentur: 4004,
+    ...Object.fromEntries(registry.providers.map((p) => [p.id, Number(new URL(p.routingUrl).port)])),
+  };
+  const portOf = (name: string) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? defaultPorts[name]);
   const providerIds = registry.providers.map((p) => p.id);
   const secrets = ensureDevelopmentSecrets(['kreis', ...providerIds, 'agentur'], providerIds);
-  const fromGateway = (name: string) => ({ CALLER_SECRET_GATEWAY: secrets.gatewayTo[name] });
-  const specs: ServiceSpec[] = [
-    {
-      name: 'kreis',
-      script: 'services/kreis/src/main.js',
-      port: kreisPort,
-      env: {
-        DATABASE_URL: databaseOf('kreis'),
-        ...fromGateway('kreis'),
-        ...Object.fromEntries(providerIds.map((id) => [`CALLER_SECRET_${id.toUpperCase()}`, secrets.providerToKreis[id]])),
-      },
-    },
-    ...registry.providers.map((provider) => {
-      const port = Number(process.env[`${provider.id.toUpperCase()}_PORT`] ?? new URL(provider.routingUrl).port);
-      return {
-        name: provider.id,
-        script: 'services/provider/src/main.js',
-        port,
-        env: {
-          PROVIDER_ID: provider.id,
-          DATABASE_URL: databaseOf(provider.id),
-          KREIS_URL: `http://127.0.0.1:${kreisPort}/graphql`,
-          KREIS_CALLER_SECRET: secrets.providerToKreis[provider.id],
-          ...fromGateway(provider.id),
-        },
-      };
-    }),
-    {
-      name: 'agentur',
-      script: 'services/agentur/src/main.js',
-      port: Number(process.env.AGENTUR_PORT ?? 4004),
-      env: { DATABASE_URL: databaseOf('agentur'), ...fromGateway('agentur') },
-    },
-  ];
-  const gatewayEnv = Object.fromEntries(
-    specs.flatMap((s) => [
-      [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`],
-      [`SUBGRAPH_SECRET_${s.name.toUpperCase()}`, secrets.gatewayTo[s.name]],
-    ]),
-  );
+  const specs = subgraphSpecs({ registry, secrets, portOf, databaseOf });
+  const gatewayEnv = gatewayEnvFor(specs, secrets);
 
   const run = (spec: ServiceSpec, index: number) => {
-    const child = spawn(process.execPath, [join(root, 'dist', spec.script)], {
-      cwd: root,
-      env: { ...inheritedEnv, ...spec.env, PORT: String(spec.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnService(spec);
     const prefix = `\u001b[${COLOURS[index % COLOURS.length]}m${spec.name.padEnd(10)}\u001b[0m|`;
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix} ${line}\n`));
@@ -109,7 +56,7 @@ async function main(): Promise<void> {
   };
 
   specs.forEach(run);
-  await Promise.all(specs.map((s) => waitFor(`http://127.0.0.1:${s.port}/ready`, s.name)));
+  await Promise.all(specs.map((s) => waitForReady(`http://127.0.0.1:${s.port}/ready`, s.name)));
   // Development tokens: the shell's JWT_SECRET, else the one generated on first start; none with a JWKS_URL.
   const jwtSecret = process.env.JWKS_URL ? undefined : process.env.JWT_SECRET || secrets.jwtSecret;
   run(
@@ -121,7 +68,7 @@ async function main(): Promise<void> {
     },
     specs.length,
   );
-  await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
+  await waitForReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log('launcher', `ready in ${seconds} s`);
@@ -153,19 +100,6 @@ async function stopAll(code: number): Promise<void> {
     ),
   );
   process.exit(code);
-}
-
-async function waitFor(url: string, name: string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${name} was not ready within ${READY_TIMEOUT_MS / 1000} s (${url})`);
 }
 
 function log(source: string, message: string): void {

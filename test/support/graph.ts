@@ -10,6 +10,7 @@ import { createApp as createKreis, ProviderRegistry, type KreisApp } from '../..
 import { createApp as createProvider, type ProviderApp } from '../../services/provider/src';
 import { createGateway, type GatewayApp } from '../../gateway/src/app';
 import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from '../../gateway/src/auth';
+import type { QueryLimits } from '../../gateway/src/limits';
 import { signDevelopmentToken } from '../../gateway/src/dev-token';
 import { loadWorld } from '../../scripts/seed/load';
 import { generateWorld, type World } from '../../scripts/seed/world';
@@ -46,7 +47,10 @@ export interface RunningGraph {
   close(): Promise<void>;
 }
 
-export async function startGraph(dialect: TestDialect, options: { participants?: number; seed?: number } = {}): Promise<RunningGraph> {
+export async function startGraph(
+  dialect: TestDialect,
+  options: { participants?: number; seed?: number; gatewayLimits?: Partial<QueryLimits> } = {},
+): Promise<RunningGraph> {
   const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services/kreis/providers.json'));
   const databases: TestDatabase[] = [];
   const database = async (label: string) => {
@@ -104,6 +108,7 @@ export async function startGraph(dialect: TestDialect, options: { participants?:
       logger: silentLogger,
       tokenKeys: TEST_TOKEN_KEYS,
       subgraphSecrets: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, TEST_SECRETS.gatewayTo(name)])),
+      limits: options.gatewayLimits,
     });
     closers.push(() => gateway.close());
     const url = await gateway.listen(0);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** `TN` and 7 give `TN-0007`: ids readable by staff, never derived from personal data. */
@@ -11,6 +12,9 @@ export async function nextNumber<T extends ObjectLiteral>(manager: EntityManager
   return Number(row?.max ?? 0) + 1;
 }
 
+/** Told the number of rows each bulk insert chunk wrote, within `insertProgress.run(...)`: progress bars of long seeds. */
+export const insertProgress = new AsyncLocalStorage<(rows: number) => void>();
+
 /** Inserts rows in chunks that stay below every dialect's limit on bound parameters. */
 export async function insertInChunks<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -20,7 +24,9 @@ export async function insertInChunks<T extends ObjectLiteral>(
 ): Promise<void> {
   const chunk = Math.max(1, Math.floor(30_000 / columnsPerRow / 2));
   for (let i = 0; i < rows.length; i += chunk) {
-    await manager.insert(entity, rows.slice(i, i + chunk) as never);
+    const slice = rows.slice(i, i + chunk);
+    await manager.insert(entity, slice as never);
+    insertProgress.getStore()?.(slice.length);
   }
 }
 

@@ -2,7 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { ValidationError } from './errors';
 
-export const MAX_PAGE_SIZE = 500;
+export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** Opaque cursors: base64url of the row's sort key, so clients cannot depend on the format. */

@@ -22,7 +22,7 @@ export class ParticipantResolver {
   }
 
   @Authorized(REGISTRY_READERS)
-  @Query(() => ParticipantConnection, { description: 'Participants in registration order, a page at a time (first: up to 500).' })
+  @Query(() => ParticipantConnection, { description: 'Participants in registration order, a page at a time (first: up to 1000).' })
   async participants(
     @Ctx() { services, loaders, scope }: KreisContext,
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,

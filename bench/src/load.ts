@@ -1,0 +1,122 @@
+import type { Instance, Options } from 'autocannon';
+import { benchRequire } from './common';
+import type { ResponseTally } from './scenarios';
+
+/** The contract shape of one scenario × target in results/latest.json, plus what the run observed of the target's processes. */
+export interface Measurement {
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+  requests: number;
+  /** CPU of the target's processes, in % of one core, averaged over the measurement. */
+  cpuPercent?: number;
+  /** Highest resident memory of the target's processes together, in MB. */
+  peakRssMb?: number;
+}
+
+type Autocannon = (options: Options) => Instance;
+const autocannon = () => benchRequire('autocannon') as Autocannon;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+/** Samples CPU and RSS of a process and its children (gateway workers) while a measurement runs. */
+export function sampleResources(pid: number | undefined, everyMs = 500) {
+  if (pid === undefined) return { stop: async () => ({}) as Pick<Measurement, 'cpuPercent' | 'peakRssMb'> };
+  const pidusage = benchRequire('pidusage') as typeof import('pidusage');
+  const pidtree = benchRequire('pidtree') as (pid: number, options: { root: boolean }) => Promise<number[]>;
+  const cpu: number[] = [];
+  let peakRss = 0;
+  let sampling = Promise.resolve();
+  const sample = async () => {
+    try {
+      const pids = await pidtree(pid, { root: true });
+      const stats = await pidusage(pids);
+      const values = Object.values(stats);
+      cpu.push(values.reduce((sum, s) => sum + s.cpu, 0));
+      peakRss = Math.max(
+        peakRss,
+        values.reduce((sum, s) => sum + s.memory, 0),
+      );
+    } catch {
+      // a worker that just exited: skip this sample
+    }
+  };
+  const timer = setInterval(() => {
+    sampling = sampling.then(sample);
+  }, everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await sampling;
+      pidusage.clear();
+      // The first sample covers the time before the measurement started.
+      const measured = cpu.slice(1);
+      const cpuPercent = measured.length ? measured.reduce((a, b) => a + b, 0) / measured.length : undefined;
+      return { cpuPercent: cpuPercent === undefined ? undefined : round(cpuPercent, 0), peakRssMb: round(peakRss / 1024 / 1024, 0) };
+    },
+  };
+}
+
+function run(
+  options: Options,
+  onLatency?: (ms: number) => void,
+): Promise<{ errors: number; non2xx: number; timeouts: number; duration: number }> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon()(options);
+    if (onLatency) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
+    instance.on('done', (result) =>
+      resolve({ errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, duration: result.duration }),
+    );
+    instance.on('error', reject);
+  });
+}
+
+/**
+ * Warms the target up, then loads it at a fixed number of connections for `seconds`;
+ * latencies are taken per response, so p95 is exact (autocannon itself reports p97.5).
+ */
+export async function measure(options: {
+  url: string;
+  requests: Options['requests'];
+  initialContext?: Record<string, unknown>;
+  connections: number;
+  warmupSeconds: number;
+  seconds: number;
+  tally: ResponseTally;
+  pid?: number;
+}): Promise<Measurement> {
+  const base: Options = {
+    url: options.url,
+    connections: options.connections,
+    pipelining: 1,
+    timeout: 30,
+    requests: options.requests,
+    initialContext: options.initialContext,
+  } as Options;
+  await run({ ...base, duration: options.warmupSeconds });
+  options.tally.graphqlErrors = 0;
+  options.tally.exportsCompleted = 0;
+  const latencies: number[] = [];
+  const resources = sampleResources(options.pid);
+  const started = process.hrtime.bigint();
+  const result = await run({ ...base, duration: options.seconds }, (ms) => latencies.push(ms));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const usage = await resources.stop();
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: round(latencies.length / seconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    errors: result.errors + result.non2xx + options.tally.graphqlErrors,
+    requests: latencies.length,
+    ...usage,
+  };
+}

@@ -1,0 +1,319 @@
+import 'reflect-metadata';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from '../../services/kit/src/paths';
+import { testDialects } from '../../services/kit/src/testing';
+import { ProviderRegistry } from '../../services/kreis/src/provider/provider.registry';
+import { signDevelopmentToken } from '../../gateway/src/dev-token';
+import type { Viewer } from '../../gateway/src/auth';
+import { BENCH_DIR, log } from './common';
+import { exportToEnd, type ExportRun } from './export';
+import { measure, type Measurement } from './load';
+import { killAll, runSecrets, startSubgraphs, type BenchProcess } from './processes';
+import { renderMarkdown, updateBenchmarksMd } from './report';
+import {
+  planFor,
+  SCENARIOS,
+  TARGETS,
+  viewerFor,
+  worldSamples,
+  type Endpoint,
+  type ResponseTally,
+  type Scenario,
+  type Target,
+} from './scenarios';
+import { countStatements } from './statements';
+import { startApolloStock, startHive, startOurGateway, startSqlFloor } from './targets';
+import { prepareWorld, type Dialect } from './worlds';
+
+const USAGE = `Usage: npm run bench -- [--quick] [options]
+
+  --quick               world of 380 on SQLite, short runs: about 3 minutes
+  --worlds LIST         world sizes; the first gets the full matrix, all get the
+                        scaling runs (default 380,10000,100000; quick: 380)
+  --dialects LIST       sqlite,mariadb (default: both when TEST_MYSQL_URL is set)
+  --mysql-url URL       MariaDB/MySQL server for the mariadb worlds (default TEST_MYSQL_URL)
+  --connections N       concurrent connections per measurement (default 16)
+  --seconds S           measured seconds per scenario and target (default 10; quick 3)
+  --warmup S            warm-up seconds before each measurement (default 3; quick 1)
+  --targets LIST        gateway,apolloStock,hive,direct,sql (default: all)
+  --gateway-env K=V,... extra environment for our gateway (tuning experiments)
+  --fresh               seed every world again, also large ones kept from earlier runs
+  --update-benchmarks   write the result table into BENCHMARKS.md
+
+Writes bench/results/latest.json and bench/results/latest.md.`;
+
+export interface DialectResult {
+  dialect: Dialect;
+  participants: number;
+  scenarios: Record<Scenario, Partial<Record<Target, Measurement>>>;
+  scaling: Record<string, { a?: Measurement; b?: Measurement; export?: ExportRun }>;
+}
+
+/** Exports are few and heavy (an analyst's job, pages of 500): a quarter of the connections. */
+export const connectionsFor = (scenario: Scenario, connections: number) =>
+  scenario === 'c' ? Math.max(1, Math.floor(connections / 4)) : connections;
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      worlds: { type: 'string' },
+      dialects: { type: 'string' },
+      'mysql-url': { type: 'string' },
+      connections: { type: 'string', default: '16' },
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      targets: { type: 'string' },
+      'gateway-env': { type: 'string', default: '' },
+      fresh: { type: 'boolean', default: false },
+      'update-benchmarks': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const quick = values.quick!;
+  const mysqlUrl = values['mysql-url'] ?? process.env.TEST_MYSQL_URL;
+  const worlds = (values.worlds ? list(values.worlds) : quick ? ['380'] : ['380', '10000', '100000']).map(Number);
+  if (worlds.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--worlds must list positive whole numbers');
+  const dialects = (values.dialects ? list(values.dialects) : quick || !mysqlUrl ? ['sqlite'] : ['sqlite', 'mariadb']) as Dialect[];
+  for (const d of dialects) if (d !== 'sqlite' && d !== 'mariadb') throw new Error(`unknown dialect ${d}`);
+  if (dialects.includes('mariadb') && !mysqlUrl) throw new Error('--dialects mariadb needs --mysql-url or TEST_MYSQL_URL');
+  const targets = (values.targets ? list(values.targets) : [...TARGETS]) as Target[];
+  for (const t of targets) if (!(TARGETS as readonly string[]).includes(t)) throw new Error(`unknown target ${t}`);
+  const settings = {
+    connections: Number(values.connections),
+    seconds: Number(values.seconds ?? (quick ? 3 : 10)),
+    warmupSeconds: Number(values.warmup ?? (quick ? 1 : 3)),
+  };
+  const gatewayEnv = Object.fromEntries(
+    list(values['gateway-env']!).map((pair) => {
+      const [key, ...rest] = pair.split('=');
+      return [key, rest.join('=')];
+    }),
+  );
+
+  const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services', 'kreis', 'providers.json'));
+  const started = Date.now();
+  const results: DialectResult[] = [];
+  const statements: Record<string, Record<string, Record<string, number>>> = {};
+
+  for (const dialect of dialects) {
+    const testDialect = testDialects({ TEST_MYSQL_URL: mysqlUrl }).find((d) =>
+      dialect === 'sqlite' ? d.name === 'sqlite' : d.name !== 'sqlite',
+    )!;
+    log(`SQL statements per request on ${dialect} (pages of 10, 100, 1000)`);
+    statements[dialect] = await countStatements(testDialect);
+
+    const result: DialectResult = { dialect, participants: worlds[0], scenarios: { a: {}, b: {}, c: {}, d: {} }, scaling: {} };
+    for (const [index, participants] of worlds.entries()) {
+      // Small worlds are seeded afresh each run so earlier runs' writes (scenario d) change nothing read.
+      const world = await prepareWorld({ participants, dialect, registry, mysqlUrl, fresh: values.fresh! || participants <= 1000 });
+      const secrets = runSecrets(registry);
+      const subgraphs = await startSubgraphs({ registry, secrets, databases: world.databases });
+      const processes: BenchProcess[] = [];
+      try {
+        // One person per connection (scenario c uses fewer connections, so fewer of its people are used).
+        const people = settings.connections;
+        const tokens = Object.fromEntries(
+          await Promise.all(
+            SCENARIOS.map(
+              async (s) =>
+                [
+                  s,
+                  await Promise.all(
+                    Array.from({ length: people }, (_, i) => signDevelopmentToken(viewerFor(s, i) as Viewer, secrets.jwtSecret)),
+                  ),
+                ] as const,
+            ),
+          ),
+        ) as Record<Scenario, string[]>;
+        const samples = worldSamples(world.world);
+        const ours = await startOurGateway(subgraphs.gatewayEnv, secrets.jwtSecret, gatewayEnv);
+        processes.push(ours);
+        const endpoints: Partial<Record<Target, { endpoint: Endpoint; pid?: number; pidFor?: Partial<Record<Scenario, number>> }>> = {
+          gateway: { endpoint: { kind: 'graphql', url: ours.url, tokens }, pid: ours.pid },
+        };
+        const full = index === 0;
+        if (full) {
+          if (targets.includes('apolloStock')) {
+            const stock = await startApolloStock(subgraphs.gatewayEnv, secrets.jwtSecret);
+            processes.push(stock);
+            endpoints.apolloStock = { endpoint: { kind: 'graphql', url: stock.url, tokens }, pid: stock.pid };
+          }
+          if (targets.includes('hive')) {
+            const hive = await startHive(subgraphs.gatewayEnv, secrets.jwtSecret);
+            processes.push(hive);
+            endpoints.hive = { endpoint: { kind: 'graphql', url: hive.url, tokens }, pid: hive.pid };
+          }
+          if (targets.includes('direct')) {
+            endpoints.direct = {
+              endpoint: {
+                kind: 'direct',
+                urls: { kreis: subgraphs.processes.kreis.url, klausenhof: subgraphs.processes.klausenhof.url },
+                secrets: { kreis: secrets.gatewayTo.kreis, klausenhof: secrets.gatewayTo.klausenhof },
+              },
+              pid: subgraphs.processes.kreis.pid,
+              // The write goes to klausenhof itself.
+              pidFor: { d: subgraphs.processes.klausenhof.pid },
+            };
+          }
+          if (targets.includes('sql')) {
+            const floor = await startSqlFloor(world.databases);
+            processes.push(floor);
+            endpoints.sql = { endpoint: { kind: 'sql', url: floor.url }, pid: floor.pid };
+          }
+        }
+        // Scenario by scenario, every target in turn; the write scenario last so that reads see the seeded world.
+        const scenarios = full ? SCENARIOS : (['a', 'b'] as const);
+        const scaling: DialectResult['scaling'][string] = {};
+        for (const scenario of scenarios) {
+          for (const target of full ? targets : (['gateway'] as const)) {
+            const chosen = endpoints[target];
+            if (!chosen) continue;
+            const tally: ResponseTally = { graphqlErrors: 0, exportsCompleted: 0 };
+            const plan = planFor(scenario, chosen.endpoint, samples, tally, people);
+            const measured = await measure({
+              ...plan,
+              ...settings,
+              connections: connectionsFor(scenario, settings.connections),
+              tally,
+              pid: chosen.pidFor?.[scenario] ?? chosen.pid,
+            });
+            log(
+              `${dialect} ${participants} (${scenario}) ${target.padEnd(11)} ${String(measured.rps).padStart(7)} req/s  p50 ${measured.p50Ms} ms  p95 ${measured.p95Ms} ms  p99 ${measured.p99Ms} ms  errors ${measured.errors}` +
+                (measured.cpuPercent !== undefined ? `  cpu ${measured.cpuPercent}%  rss ${measured.peakRssMb} MB` : ''),
+            );
+            if (full) result.scenarios[scenario][target] = measured;
+            if (target === 'gateway' && (scenario === 'a' || scenario === 'b')) scaling[scenario] = measured;
+          }
+        }
+        scaling.export = await exportToEnd({ url: ours.url, token: tokens.c[0], pid: ours.pid });
+        log(
+          `${dialect} ${participants} export: ${scaling.export.participants} participants in ${scaling.export.pages} pages, ${scaling.export.seconds} s, gateway peak ${scaling.export.peakRssMb} MB`,
+        );
+        result.scaling[String(participants)] = scaling;
+      } finally {
+        for (const p of processes) await p.stop();
+        await subgraphs.stop();
+      }
+    }
+    results.push(result);
+  }
+
+  const report = buildReport({
+    results,
+    statements,
+    settings,
+    quick,
+    worlds,
+    dialects,
+    gatewayEnv,
+    seconds: (Date.now() - started) / 1000,
+  });
+  const dir = join(BENCH_DIR, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const markdown = renderMarkdown(report);
+  writeFileSync(join(dir, 'latest.md'), markdown);
+  if (values['update-benchmarks']) updateBenchmarksMd(markdown);
+  process.stdout.write(`\n${markdown}\n`);
+  log(`wrote bench/results/latest.json and latest.md in ${report.durationSeconds} s`);
+}
+
+function versionOf(pkg: string, from = repoRoot()): string {
+  for (const base of [join(from, 'node_modules'), join(BENCH_DIR, 'node_modules')]) {
+    try {
+      return (JSON.parse(readFileSync(join(base, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // look in the next place
+    }
+  }
+  return 'not installed';
+}
+
+export type Report = ReturnType<typeof buildReport>;
+
+function buildReport(input: {
+  results: DialectResult[];
+  statements: Record<string, Record<string, Record<string, number>>>;
+  settings: { connections: number; seconds: number; warmupSeconds: number };
+  quick: boolean;
+  worlds: number[];
+  dialects: Dialect[];
+  gatewayEnv: Record<string, string>;
+  seconds: number;
+}) {
+  const primary = input.results[0];
+  const ratio = (a?: Measurement, b?: Measurement) => (a && b && b.rps > 0 ? Number((a.rps / b.rps).toFixed(2)) : null);
+  return {
+    generatedAt: new Date().toISOString(),
+    mode: input.quick ? 'quick' : 'full',
+    durationSeconds: Math.round(input.seconds),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 1024 ** 3),
+      os: `${osType()} ${release()}`,
+      node: process.version,
+    },
+    versions: Object.fromEntries(
+      [
+        '@apollo/gateway',
+        '@apollo/server',
+        'graphql',
+        'type-graphql',
+        'typeorm',
+        'better-sqlite3',
+        'mysql2',
+        '@graphql-hive/gateway',
+        'autocannon',
+      ].map((pkg) => [pkg, versionOf(pkg)]),
+    ),
+    settings: { ...input.settings, worlds: input.worlds, dialects: input.dialects, gatewayEnv: input.gatewayEnv },
+    /** Contract: scenarios.<a|b|c|d>.<target>, measured on the first dialect and world. */
+    world: { dialect: primary.dialect, participants: primary.participants },
+    scenarios: primary.scenarios,
+    /** Requests/s of our gateway divided by each other target's, per scenario. */
+    ratios: Object.fromEntries(
+      SCENARIOS.map((s) => {
+        const row = primary.scenarios[s];
+        return [
+          s,
+          {
+            gatewayVsApolloStock: ratio(row.gateway, row.apolloStock),
+            gatewayVsHive: ratio(row.gateway, row.hive),
+            gatewayVsDirect: ratio(row.gateway, row.direct),
+            gatewayVsSql: ratio(row.gateway, row.sql),
+          },
+        ];
+      }),
+    ),
+    /** Contract: sqlStatements.<subgraph>.<pageSize>, on the first dialect; every dialect under byDialect. */
+    sqlStatements: input.statements[primary.dialect],
+    sqlStatementsByDialect: input.statements,
+    byDialect: Object.fromEntries(input.results.map((r) => [r.dialect, { scenarios: r.scenarios, scaling: r.scaling }])),
+  };
+}
+
+process.on('SIGINT', () => {
+  killAll();
+  process.exit(130);
+});
+
+main().catch((error: Error) => {
+  killAll();
+  process.stderr.write(`bench: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});

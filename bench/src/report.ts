@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../services/kit/src/paths';
+import type { Report } from './main';
+import { SCENARIO_TITLES, SCENARIOS, TARGETS } from './scenarios';
+
+const TARGET_TITLES: Record<string, string> = {
+  gateway: 'our gateway',
+  apolloStock: 'stock @apollo/gateway',
+  hive: 'Hive Gateway',
+  direct: 'subgraph directly (its own part)',
+  sql: 'raw SQL floor',
+};
+
+const cell = (value: number | null | undefined, suffix = '') => (value === null || value === undefined ? '–' : `${value}${suffix}`);
+
+/** The results as Markdown: the table BENCHMARKS.md shows. */
+export function renderMarkdown(report: Report): string {
+  const lines: string[] = [];
+  lines.push(
+    `Run ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC, mode **${report.mode}**, ${report.durationSeconds} s. ` +
+      `Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, ${report.machine.os}, Node ${report.machine.node}.`,
+    '',
+    `Versions: ${Object.entries(report.versions)
+      .map(([pkg, version]) => `${pkg} ${version}`)
+      .join(', ')}.`,
+    '',
+    `Load: autocannon, ${report.settings.connections} connections, ${report.settings.warmupSeconds} s warm-up then ${report.settings.seconds} s measured per scenario and target; ` +
+      `world of ${report.world.participants} participants on ${report.world.dialect}; everything (load generator, gateways, subgraphs, databases) on this one machine.` +
+      (Object.keys(report.settings.gatewayEnv).length ? ` Our gateway with ${JSON.stringify(report.settings.gatewayEnv)}.` : ''),
+    '',
+  );
+  for (const scenario of SCENARIOS) {
+    const row = report.scenarios[scenario];
+    const ours = row.gateway?.rps;
+    lines.push(`**(${scenario}) ${SCENARIO_TITLES[scenario]}**`, '');
+    lines.push(
+      '| target | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % | peak RSS MB | our gateway ÷ target |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const target of TARGETS) {
+      const m = row[target];
+      if (!m) continue;
+      const ratio = ours && m.rps ? (ours / m.rps).toFixed(2) : '–';
+      lines.push(
+        `| ${TARGET_TITLES[target]} | ${m.rps} | ${m.p50Ms} | ${m.p95Ms} | ${m.p99Ms} | ${m.errors} | ${cell(m.cpuPercent)} | ${cell(m.peakRssMb)} | ${target === 'gateway' ? '1.00' : ratio} |`,
+      );
+    }
+    lines.push('');
+  }
+  lines.push('**SQL statements per request of (a), by subgraph and page size**', '');
+  for (const [dialect, bySubgraph] of Object.entries(report.sqlStatementsByDialect)) {
+    lines.push(`| ${dialect} | page of 10 | page of 100 | page of 1000 |`, '|---|---|---|---|');
+    for (const [subgraph, counts] of Object.entries(bySubgraph))
+      lines.push(`| ${subgraph} | ${counts['10']} | ${counts['100']} | ${counts['1000']} |`);
+    lines.push('');
+  }
+  lines.push(
+    '**Growth with the world: our gateway**',
+    '',
+    '| database | participants | (a) req/s | (a) p50 / p95 ms | (b) req/s | (b) p50 / p95 ms | (c) whole export s | (c) ms per 1000 | (c) gateway peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const [dialect, result] of Object.entries(report.byDialect)) {
+    for (const [participants, s] of Object.entries(result.scaling)) {
+      lines.push(
+        `| ${dialect} | ${participants} | ${cell(s.a?.rps)} | ${cell(s.a?.p50Ms)} / ${cell(s.a?.p95Ms)} | ${cell(s.b?.rps)} | ${cell(s.b?.p50Ms)} / ${cell(s.b?.p95Ms)} | ${cell(s.export?.seconds)} | ${cell(s.export?.msPer1000)} | ${cell(s.export?.peakRssMb)} |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+/** Replaces the generated part of BENCHMARKS.md (between its markers) with this run's tables. */
+export function updateBenchmarksMd(markdown: string): void {
+  const path = join(repoRoot(), 'BENCHMARKS.md');
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`BENCHMARKS.md has no ${START} … ${END} section to replace`);
+  writeFileSync(path, `${current.slice(0, start + START.length)}\n${markdown}${current.slice(end)}`);
+}
