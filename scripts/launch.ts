@@ -82,10 +82,10 @@ export function gatewayEnvFor(subgraphs: ServiceSpec[], secrets: GraphSecrets): 
   );
 }
 
-/** Starts a compiled service (`dist/<script>`) with the inherited environment plus its own. */
-export function spawnService(spec: ServiceSpec, env: Record<string, string> = inheritedEnv()): ChildProcess {
+/** Starts a compiled service (`dist/<script>`) with the inherited environment plus its own, and optional flags for Node. */
+export function spawnService(spec: ServiceSpec, env: Record<string, string> = inheritedEnv(), nodeFlags: string[] = []): ChildProcess {
   const root = repoRoot();
-  return spawn(process.execPath, [join(root, 'dist', spec.script)], {
+  return spawn(process.execPath, [...nodeFlags, join(root, 'dist', spec.script)], {
     cwd: root,
     env: { ...env, ...spec.env, PORT: String(spec.port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@ import type { Viewer } from '../../gateway/src/auth';
 import { BENCH_DIR, log } from './common';
 import { exportToEnd, type ExportRun } from './export';
 import { measure, type Measurement } from './load';
-import { killAll, runSecrets, startSubgraphs, type BenchProcess } from './processes';
+import { killAll, profileInto, runSecrets, startSubgraphs, type BenchProcess } from './processes';
 import { renderMarkdown, updateBenchmarksMd } from './report';
 import {
   planFor,
@@ -39,7 +39,9 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --seconds S           measured seconds per scenario and target (default 10; quick 3)
   --warmup S            warm-up seconds before each measurement (default 3; quick 1)
   --targets LIST        gateway,apolloStock,hive,direct,sql (default: all)
+  --scenarios LIST      a,b,c,d (default: all)
   --gateway-env K=V,... extra environment for our gateway (tuning experiments)
+  --profile DIR         CPU profiles of the subgraphs and our gateway into DIR (open in Chrome DevTools)
   --fresh               seed every world again, also large ones kept from earlier runs
   --update-benchmarks   write the result table into BENCHMARKS.md
 
@@ -73,8 +75,10 @@ async function main(): Promise<void> {
       seconds: { type: 'string' },
       warmup: { type: 'string' },
       targets: { type: 'string' },
+      scenarios: { type: 'string' },
       'gateway-env': { type: 'string', default: '' },
       fresh: { type: 'boolean', default: false },
+      profile: { type: 'string' },
       'update-benchmarks': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -92,6 +96,8 @@ async function main(): Promise<void> {
   if (dialects.includes('mariadb') && !mysqlUrl) throw new Error('--dialects mariadb needs --mysql-url or TEST_MYSQL_URL');
   const targets = (values.targets ? list(values.targets) : [...TARGETS]) as Target[];
   for (const t of targets) if (!(TARGETS as readonly string[]).includes(t)) throw new Error(`unknown target ${t}`);
+  const scenarios = (values.scenarios ? list(values.scenarios) : [...SCENARIOS]) as Scenario[];
+  for (const s of scenarios) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}`);
   const settings = {
     connections: Number(values.connections),
     seconds: Number(values.seconds ?? (quick ? 3 : 10)),
@@ -104,6 +110,7 @@ async function main(): Promise<void> {
     }),
   );
 
+  profileInto(values.profile);
   const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services', 'kreis', 'providers.json'));
   const started = Date.now();
   const results: DialectResult[] = [];
@@ -176,9 +183,8 @@ async function main(): Promise<void> {
           }
         }
         // Scenario by scenario, every target in turn; the write scenario last so that reads see the seeded world.
-        const scenarios = full ? SCENARIOS : (['a', 'b'] as const);
         const scaling: DialectResult['scaling'][string] = {};
-        for (const scenario of scenarios) {
+        for (const scenario of full ? scenarios : scenarios.filter((s) => s === 'a' || s === 'b')) {
           for (const target of full ? targets : (['gateway'] as const)) {
             const chosen = endpoints[target];
             if (!chosen) continue;

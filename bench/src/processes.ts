@@ -20,6 +20,12 @@ export const LOG_DIR = join(repoRoot(), 'data', 'bench', 'logs');
 
 const running = new Set<ChildProcess>();
 
+let profileDir: string | undefined;
+/** With a directory, every subgraph and our gateway write a V8 CPU profile there when they stop. */
+export function profileInto(dir: string | undefined): void {
+  profileDir = dir;
+}
+
 /** A process of the benchmark: a subgraph, a gateway or the SQL floor; its output goes to data/bench/logs/<name>.log. */
 export interface BenchProcess {
   name: string;
@@ -61,7 +67,7 @@ export async function startProcess(
         env: { PATH: process.env.PATH ?? '', ...spec.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
-    : spawnService(spec, { ...inheritedEnv(), LOG_LEVEL: 'warn' });
+    : spawnService(spec, { ...inheritedEnv(), LOG_LEVEL: 'warn' }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   running.add(child);
   const output = createWriteStream(join(LOG_DIR, `${spec.name}.log`));
   child.stdout!.pipe(output);
@@ -128,6 +134,8 @@ export async function startSubgraphs(options: {
     portOf: (name) => SUBGRAPH_BASE_PORT + names.indexOf(name),
     databaseOf: (name) => options.databases[name],
   });
+  // As docker-compose runs them: graphql-js without its development-only checks.
+  for (const spec of specs) spec.env.NODE_ENV = 'production';
   const processes: Record<string, BenchProcess> = {};
   // kreis first: providers look referrals up there.
   processes.kreis = await startProcess(specs[0]);

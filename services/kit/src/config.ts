@@ -93,6 +93,8 @@ export function subgraphConfigSpec(defaults: { port: number; database: string },
     DB_POOL_SIZE: positiveInt({ default: 10 }),
     LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
     BODY_LIMIT: byteSize({ default: '1mb', desc: 'largest accepted request body' }),
+    // Read by graphql-js when it loads: production skips its development-only checks.
+    NODE_ENV: str({ default: 'development', desc: 'production in deployments' }),
   };
 }
 

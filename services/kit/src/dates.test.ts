@@ -30,8 +30,8 @@ describe('paging', () => {
 
   it('bounds the page size', () => {
     expect(pageSize(undefined)).toBe(50);
-    expect(pageSize(500)).toBe(500);
+    expect(pageSize(1000)).toBe(1000);
     expect(() => pageSize(1001)).toThrow(/between 0 and 1000/);
-    expect(() => pageSize(-1)).toThrow(/between 0 and 500/);
+    expect(() => pageSize(-1)).toThrow(/between 0 and 1000/);
   });
 });

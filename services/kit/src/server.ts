@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
 import { isDatabaseReachable, type Database } from './db';
@@ -49,9 +49,11 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     // No inline traces: they would carry timing per field of personal data to whoever asks.
+    // No cache-control hints either: personal data is never cached, and computing them wraps every field resolver.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       auditPlugin(database.dataSource, logger) as ApolloServerPlugin<C>,
     ],
   });
