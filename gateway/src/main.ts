@@ -1,29 +1,46 @@
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { createLogger } from '../../services/kit/src/logger';
 import { runService } from '../../services/kit/src/server';
 import { createGateway, subgraphsOf } from './app';
 import { loadGatewayConfig, queryLimitsFrom, subgraphSecretsFrom, subgraphUrlOverrides, tokenKeysFrom } from './config';
+import { runWorkers } from './workers';
 
-void runService('gateway', async () => {
-  const config = loadGatewayConfig();
-  const logger = createLogger('gateway', config.LOG_LEVEL as 'info');
-  let supergraphSdl: string;
-  try {
-    supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
-  } catch {
-    throw new Error(`SUPERGRAPH_PATH: cannot read ${config.SUPERGRAPH_PATH}; run npm run compose`);
-  }
-  const app = await createGateway({
-    supergraphSdl,
-    subgraphUrls: subgraphUrlOverrides(Object.keys(subgraphsOf(supergraphSdl))),
-    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
-    maxSocketsPerSubgraph: config.SUBGRAPH_MAX_SOCKETS,
-    bodyLimit: config.BODY_LIMIT,
-    logger,
-    tokenKeys: tokenKeysFrom(config),
-    subgraphSecrets: subgraphSecretsFrom(config, Object.keys(subgraphsOf(supergraphSdl))),
-    limits: queryLimitsFrom(config),
-    production: config.NODE_ENV === 'production',
+function serve(): void {
+  void runService('gateway', async () => {
+    const config = loadGatewayConfig();
+    const logger = createLogger('gateway', config.LOG_LEVEL as 'info');
+    let supergraphSdl: string;
+    try {
+      supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+    } catch {
+      throw new Error(`SUPERGRAPH_PATH: cannot read ${config.SUPERGRAPH_PATH}; run npm run compose`);
+    }
+    const app = await createGateway({
+      supergraphSdl,
+      subgraphUrls: subgraphUrlOverrides(Object.keys(subgraphsOf(supergraphSdl))),
+      timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+      maxSocketsPerSubgraph: config.SUBGRAPH_MAX_SOCKETS,
+      bodyLimit: config.BODY_LIMIT,
+      logger,
+      tokenKeys: tokenKeysFrom(config),
+      subgraphSecrets: subgraphSecretsFrom(config, Object.keys(subgraphsOf(supergraphSdl))),
+      limits: queryLimitsFrom(config),
+      production: config.NODE_ENV === 'production',
+    });
+    return { app, port: config.PORT, host: config.HOST, logger };
   });
-  return { app, port: config.PORT, host: config.HOST, logger };
-});
+}
+
+if (cluster.isPrimary) {
+  let workers = 1;
+  try {
+    workers = loadGatewayConfig().GATEWAY_WORKERS;
+  } catch {
+    // serve() reports the configuration error with every variable named
+  }
+  if (workers > 1) runWorkers(workers, createLogger('gateway'));
+  else serve();
+} else {
+  serve();
+}
