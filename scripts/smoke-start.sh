@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Smoke test of the README's first command: npm start brings up all five services
 # on the embedded databases, answers an authenticated query through the gateway,
-# and stops every service on SIGINT. Uses its own ports so it can run beside a dev graph.
+# and stops every service on SIGINT. Uses its own ports so it can run beside a dev graph, and two
+# gateway workers (GATEWAY_WORKERS) so that path is started, served and stopped too.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export GATEWAY_PORT=14000 KREIS_PORT=14001 KLAUSENHOF_PORT=14002 FACHWERK_PORT=14003 AGENTUR_PORT=14004
+export GATEWAY_WORKERS=2 GATEWAY_PORT=14000 KREIS_PORT=14001 KLAUSENHOF_PORT=14002 FACHWERK_PORT=14003 AGENTUR_PORT=14004
 log=$(mktemp)
 fail() { echo "smoke-start: $*"; tail -20 "$log"; exit 1; }
 

@@ -48,15 +48,18 @@ export function sampleResources(pid: number | undefined, everyMs = 500) {
       // a worker that just exited: skip this sample
     }
   };
+  sampling = sampling.then(sample);
   const timer = setInterval(() => {
     sampling = sampling.then(sample);
   }, everyMs);
   return {
     stop: async () => {
       clearInterval(timer);
+      // A last sample: a short run (a small export) may end before the first interval.
+      sampling = sampling.then(sample);
       await sampling;
       pidusage.clear();
-      // The first sample covers the time before the measurement started.
+      // The first sample only starts pidusage's clock; each later one covers the time since the one before.
       const measured = cpu.slice(1);
       const cpuPercent = measured.length ? measured.reduce((a, b) => a + b, 0) / measured.length : undefined;
       return { cpuPercent: cpuPercent === undefined ? undefined : round(cpuPercent, 0), peakRssMb: round(peakRss / 1024 / 1024, 0) };
