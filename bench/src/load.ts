@@ -14,6 +14,8 @@ export interface Measurement {
   cpuPercent?: number;
   /** Highest resident memory of the target's processes together, in MB. */
   peakRssMb?: number;
+  /** CPU time the target's processes spent per request, in ms: its own cost, whatever the subgraphs behind it cost. */
+  cpuMsPerRequest?: number;
 }
 
 type Autocannon = (options: Options) => Instance;
@@ -113,13 +115,15 @@ export async function measure(options: {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const usage = await resources.stop();
   latencies.sort((a, b) => a - b);
+  const rps = latencies.length / seconds;
   return {
-    rps: round(latencies.length / seconds),
+    rps: round(rps),
     p50Ms: round(percentile(latencies, 50)),
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
     errors: result.errors + result.non2xx + options.tally.graphqlErrors,
     requests: latencies.length,
     ...usage,
+    ...(usage.cpuPercent !== undefined && rps > 0 ? { cpuMsPerRequest: round((usage.cpuPercent * 10) / rps, 2) } : {}),
   };
 }

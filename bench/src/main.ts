@@ -184,7 +184,7 @@ async function main(): Promise<void> {
         }
         // Scenario by scenario, every target in turn; the write scenario last so that reads see the seeded world.
         const scaling: DialectResult['scaling'][string] = {};
-        for (const scenario of full ? scenarios : scenarios.filter((s) => s === 'a' || s === 'b')) {
+        const runScenario = async (scenario: Scenario) => {
           for (const target of full ? targets : (['gateway'] as const)) {
             const chosen = endpoints[target];
             if (!chosen) continue;
@@ -199,16 +199,22 @@ async function main(): Promise<void> {
             });
             log(
               `${dialect} ${participants} (${scenario}) ${target.padEnd(11)} ${String(measured.rps).padStart(7)} req/s  p50 ${measured.p50Ms} ms  p95 ${measured.p95Ms} ms  p99 ${measured.p99Ms} ms  errors ${measured.errors}` +
-                (measured.cpuPercent !== undefined ? `  cpu ${measured.cpuPercent}%  rss ${measured.peakRssMb} MB` : ''),
+                (measured.cpuPercent !== undefined
+                  ? `  cpu ${measured.cpuPercent}% (${measured.cpuMsPerRequest} ms/request)  rss ${measured.peakRssMb} MB`
+                  : ''),
             );
             if (full) result.scenarios[scenario][target] = measured;
             if (target === 'gateway' && (scenario === 'a' || scenario === 'b')) scaling[scenario] = measured;
           }
-        }
+        };
+        // Reads first, then the whole export, then the write scenario: its sessions would otherwise change what is read.
+        const chosenScenarios = full ? scenarios : scenarios.filter((s) => s === 'a' || s === 'b');
+        for (const scenario of chosenScenarios.filter((s) => s !== 'd')) await runScenario(scenario);
         scaling.export = await exportToEnd({ url: ours.url, token: tokens.c[0], pid: ours.pid });
         log(
           `${dialect} ${participants} export: ${scaling.export.participants} participants in ${scaling.export.pages} pages, ${scaling.export.seconds} s, gateway peak ${scaling.export.peakRssMb} MB`,
         );
+        if (chosenScenarios.includes('d')) await runScenario('d');
         result.scaling[String(participants)] = scaling;
       } finally {
         for (const p of processes) await p.stop();
@@ -263,6 +269,8 @@ function buildReport(input: {
 }) {
   const primary = input.results[0];
   const ratio = (a?: Measurement, b?: Measurement) => (a && b && b.rps > 0 ? Number((a.rps / b.rps).toFixed(2)) : null);
+  const cpuRatio = (a?: Measurement, b?: Measurement) =>
+    a?.cpuMsPerRequest && b?.cpuMsPerRequest ? Number((a.cpuMsPerRequest / b.cpuMsPerRequest).toFixed(2)) : null;
   return {
     generatedAt: new Date().toISOString(),
     mode: input.quick ? 'quick' : 'full',
@@ -291,7 +299,7 @@ function buildReport(input: {
     /** Contract: scenarios.<a|b|c|d>.<target>, measured on the first dialect and world. */
     world: { dialect: primary.dialect, participants: primary.participants },
     scenarios: primary.scenarios,
-    /** Requests/s of our gateway divided by each other target's, per scenario. */
+    /** Requests/s of our gateway divided by each other target's, per scenario; and another gateway's CPU per request divided by ours. */
     ratios: Object.fromEntries(
       SCENARIOS.map((s) => {
         const row = primary.scenarios[s];
@@ -302,6 +310,8 @@ function buildReport(input: {
             gatewayVsHive: ratio(row.gateway, row.hive),
             gatewayVsDirect: ratio(row.gateway, row.direct),
             gatewayVsSql: ratio(row.gateway, row.sql),
+            apolloStockCpuPerRequestVsGateway: cpuRatio(row.apolloStock, row.gateway),
+            hiveCpuPerRequestVsGateway: cpuRatio(row.hive, row.gateway),
           },
         ];
       }),
