@@ -375,6 +375,17 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('the federated gr
     for (const count of Object.values(small)) expect(count).toBeGreaterThan(0);
   });
 
+  it('counts all participants only when a client asks for totalCount', async () => {
+    const kreisStatements = async (query: string) => {
+      graph.resetStatements();
+      await graph.client.request(query);
+      return graph.statements().kreis;
+    };
+    const withTotal = await kreisStatements('{ participants(first: 10) { totalCount edges { node { id } } } }');
+    const withoutTotal = await kreisStatements('{ participants(first: 10) { edges { node { id } } } }');
+    expect(withTotal - withoutTotal).toBe(1);
+  });
+
   it('lists the reference data: 13 municipalities with their default provider, and the providers', async () => {
     const result = await graph.client.request<{
       municipalities: Array<{ id: string; bank: string; provider: { id: string } }>;

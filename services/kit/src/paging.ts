@@ -26,7 +26,8 @@ export function pageSize(first: number | null | undefined): number {
 
 export interface Page<T> {
   nodes: T[];
-  totalCount: number;
+  /** Counted only when read: a COUNT over a large table costs more than the page itself. */
+  readonly totalCount: Promise<number>;
   hasNextPage: boolean;
   endCursor: string | null;
   cursorOf(row: T): string;
@@ -35,7 +36,8 @@ export interface Page<T> {
 /**
  * One page of `query` in ascending `column` order, after the row a cursor names
  * (keyset paging: stable while rows are added, and index-friendly), plus the
- * total across pages. Two statements, whatever the page size.
+ * total across pages when a client asks for it. One statement, or two with the
+ * total, whatever the page size.
  */
 export async function keysetPage<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -52,12 +54,14 @@ export async function keysetPage<T extends ObjectLiteral>(
     if (options.numericKey && !/^\d+$/.test(key)) throw new ValidationError('The cursor in "after" is malformed.', 'after');
     page.andWhere(`${options.column} > :afterKey`, { afterKey: options.numericKey ? Number(key) : key });
   }
-  const totalCount = await query.clone().getCount();
   const rows = size === 0 ? [] : await page.getMany();
   const nodes = rows.slice(0, size);
+  let counted: Promise<number> | undefined;
   return {
     nodes,
-    totalCount,
+    get totalCount() {
+      return (counted ??= query.clone().getCount());
+    },
     hasNextPage: rows.length > size,
     endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
     cursorOf,
@@ -75,7 +79,7 @@ export function pageObjectType<T extends object>(name: string, nodeType: ClassTy
     nodes: T[];
 
     @Field(() => Int, { description: 'All matching rows, across pages.' })
-    totalCount: number;
+    totalCount: number | Promise<number>;
 
     @Field(() => Boolean)
     hasNextPage: boolean;

@@ -38,7 +38,7 @@ export class AuditEntryPage {
   nodes: AuditEntryType[];
 
   @Field(() => Int)
-  totalCount: number;
+  totalCount: number | Promise<number>;
 
   @Field(() => Boolean)
   hasNextPage: boolean;
@@ -75,7 +75,14 @@ export function auditLogResolver(queryName: string): Function {
       @Arg('after', () => String, { nullable: true }) after?: string,
     ): Promise<AuditEntryPage> {
       const page = await auditEntries(auditSource, { participantId, first, after });
-      return { ...page, nodes: page.nodes.map(toType) };
+      return {
+        nodes: page.nodes.map(toType),
+        hasNextPage: page.hasNextPage,
+        endCursor: page.endCursor,
+        get totalCount() {
+          return page.totalCount;
+        },
+      };
     }
   }
   resolvers.set(queryName, AuditLogResolver);

@@ -34,7 +34,9 @@ export class ParticipantResolver {
     return {
       edges: page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: row as unknown as ParticipantType })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
+      get totalCount() {
+        return page.totalCount;
+      },
     };
   }
 

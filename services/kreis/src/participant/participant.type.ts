@@ -181,7 +181,7 @@ export class ParticipantConnection {
   pageInfo: PageInfo;
 
   @Field(() => Int, { description: 'All participants matching the filter, across pages.' })
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 registerEnumType(ParticipationStatus, { name: 'ParticipationStatus' });
