@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Instance, Options } from 'autocannon';
 import { benchRequire } from './common';
 import type { ResponseTally } from './scenarios';
@@ -16,6 +17,32 @@ export interface Measurement {
   peakRssMb?: number;
   /** CPU time the target's processes spent per request, in ms: its own cost, whatever the subgraphs behind it cost. */
   cpuMsPerRequest?: number;
+  /** CPU time all four subgraph processes spent per request, in ms (Linux). */
+  subgraphsCpuMsPerRequest?: number;
+  /** CPU time the load generator (this process) spent per request, in ms. */
+  loadGeneratorCpuMsPerRequest?: number;
+  /** Average size of a response, headers included, in bytes. */
+  bytesPerResponse?: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times: USER_HZ, 100 on Linux. */
+const USER_HZ = 100;
+
+/** CPU seconds (user + system) the processes have used so far, read from /proc; undefined where there is none. */
+function cpuSecondsOf(pids: number[]): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  return ticks / USER_HZ;
 }
 
 type Autocannon = (options: Options) => Instance;
@@ -72,15 +99,48 @@ export function sampleResources(pid: number | undefined, everyMs = 500) {
 function run(
   options: Options,
   onLatency?: (ms: number) => void,
-): Promise<{ errors: number; non2xx: number; timeouts: number; duration: number }> {
+): Promise<{ errors: number; non2xx: number; timeouts: number; duration: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const instance = autocannon()(options);
     if (onLatency) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
     instance.on('done', (result) =>
-      resolve({ errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, duration: result.duration }),
+      resolve({
+        errors: result.errors,
+        non2xx: result.non2xx,
+        timeouts: result.timeouts,
+        duration: result.duration,
+        bytes: result.throughput.total,
+      }),
     );
     instance.on('error', reject);
   });
+}
+
+/** Load without measuring, to bring processes and caches to their steady state. */
+export async function warmUp(options: {
+  url: string;
+  requests: Options['requests'];
+  initialContext?: Record<string, unknown>;
+  connections: number;
+  warmupSeconds: number;
+}): Promise<void> {
+  await run({ ...loadOptions(options), duration: options.warmupSeconds });
+}
+
+function loadOptions(options: {
+  url: string;
+  requests: Options['requests'];
+  initialContext?: Record<string, unknown>;
+  connections: number;
+}): Options {
+  return {
+    url: options.url,
+    connections: options.connections,
+    pipelining: 1,
+    timeout: 30,
+    requests: options.requests,
+    initialContext: options.initialContext,
+  } as Options;
 }
 
 /**
@@ -96,25 +156,28 @@ export async function measure(options: {
   seconds: number;
   tally: ResponseTally;
   pid?: number;
+  /** The subgraph processes behind the target, to say how much CPU they took per request. */
+  subgraphPids?: number[];
 }): Promise<Measurement> {
-  const base: Options = {
-    url: options.url,
-    connections: options.connections,
-    pipelining: 1,
-    timeout: 30,
-    requests: options.requests,
-    initialContext: options.initialContext,
-  } as Options;
-  await run({ ...base, duration: options.warmupSeconds });
+  await warmUp(options);
   options.tally.graphqlErrors = 0;
   options.tally.exportsCompleted = 0;
   const latencies: number[] = [];
   const resources = sampleResources(options.pid);
+  const pidtree = benchRequire('pidtree') as (pid: number, options: { root: boolean }) => Promise<number[]>;
+  const targetPids = options.pid === undefined ? [] : await pidtree(options.pid, { root: true });
+  const targetBefore = cpuSecondsOf(targetPids);
+  const subgraphsBefore = cpuSecondsOf(options.subgraphPids ?? []);
+  const generatorBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const result = await run({ ...base, duration: options.seconds }, (ms) => latencies.push(ms));
+  const result = await run({ ...loadOptions(options), duration: options.seconds }, (ms) => latencies.push(ms));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const generator = process.cpuUsage(generatorBefore);
+  const subgraphsAfter = cpuSecondsOf(options.subgraphPids ?? []);
+  const targetAfter = cpuSecondsOf(targetPids);
   const usage = await resources.stop();
   latencies.sort((a, b) => a - b);
+  const perRequestMs = (cpuSeconds: number) => (latencies.length ? round((cpuSeconds * 1000) / latencies.length, 2) : undefined);
   const rps = latencies.length / seconds;
   return {
     rps: round(rps),
@@ -125,5 +188,14 @@ export async function measure(options: {
     requests: latencies.length,
     ...usage,
     ...(usage.cpuPercent !== undefined && rps > 0 ? { cpuMsPerRequest: round((usage.cpuPercent * 10) / rps, 2) } : {}),
+    // Exact figures from /proc where there is one, instead of pidusage's samples.
+    ...(targetBefore !== undefined && targetAfter !== undefined && targetPids.length
+      ? { cpuPercent: round(((targetAfter - targetBefore) / seconds) * 100, 0), cpuMsPerRequest: perRequestMs(targetAfter - targetBefore) }
+      : {}),
+    ...(subgraphsBefore !== undefined && subgraphsAfter !== undefined && options.subgraphPids?.length
+      ? { subgraphsCpuMsPerRequest: perRequestMs(subgraphsAfter - subgraphsBefore) }
+      : {}),
+    loadGeneratorCpuMsPerRequest: perRequestMs((generator.user + generator.system) / 1e6),
+    ...(latencies.length ? { bytesPerResponse: Math.round(result.bytes / latencies.length) } : {}),
   };
 }

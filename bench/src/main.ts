@@ -10,7 +10,7 @@ import { signDevelopmentToken } from '../../gateway/src/dev-token';
 import type { Viewer } from '../../gateway/src/auth';
 import { BENCH_DIR, log } from './common';
 import { exportToEnd, type ExportRun } from './export';
-import { measure, type Measurement } from './load';
+import { measure, warmUp, type Measurement } from './load';
 import { killAll, profileInto, runSecrets, startSubgraphs, type BenchProcess } from './processes';
 import { renderMarkdown, updateBenchmarksMd } from './report';
 import {
@@ -184,8 +184,13 @@ async function main(): Promise<void> {
         }
         // Scenario by scenario, every target in turn; the write scenario last so that reads see the seeded world.
         const scaling: DialectResult['scaling'][string] = {};
+        // Each scenario starts with another target, so that no gateway is always the one measured
+        // first (right after the subgraphs warmed up) or last (after the others' requests).
+        let rotation = 0;
         const runScenario = async (scenario: Scenario) => {
-          for (const target of full ? targets : (['gateway'] as const)) {
+          const order = full ? targets.map((_, i) => targets[(i + rotation) % targets.length]) : (['gateway'] as const);
+          rotation += 1;
+          for (const target of order) {
             const chosen = endpoints[target];
             if (!chosen) continue;
             const tally: ResponseTally = { graphqlErrors: 0, exportsCompleted: 0 };
@@ -196,12 +201,14 @@ async function main(): Promise<void> {
               connections: connectionsFor(scenario, settings.connections),
               tally,
               pid: chosen.pidFor?.[scenario] ?? chosen.pid,
+              subgraphPids: Object.values(subgraphs.processes).map((p) => p.pid),
             });
             log(
               `${dialect} ${participants} (${scenario}) ${target.padEnd(11)} ${String(measured.rps).padStart(7)} req/s  p50 ${measured.p50Ms} ms  p95 ${measured.p95Ms} ms  p99 ${measured.p99Ms} ms  errors ${measured.errors}` +
                 (measured.cpuPercent !== undefined
                   ? `  cpu ${measured.cpuPercent}% (${measured.cpuMsPerRequest} ms/request)  rss ${measured.peakRssMb} MB`
-                  : ''),
+                  : '') +
+                `  cpu ms/request: subgraphs ${measured.subgraphsCpuMsPerRequest ?? '–'}, load generator ${measured.loadGeneratorCpuMsPerRequest}`,
             );
             if (full) result.scenarios[scenario][target] = measured;
             if (target === 'gateway' && (scenario === 'a' || scenario === 'b')) scaling[scenario] = measured;
@@ -209,6 +216,11 @@ async function main(): Promise<void> {
         };
         // Reads first, then the whole export, then the write scenario: its sessions would otherwise change what is read.
         const chosenScenarios = full ? scenarios : scenarios.filter((s) => s === 'a' || s === 'b');
+        // Subgraphs and databases warm (JIT, page cache, buffer pool) before anything is measured.
+        for (const scenario of chosenScenarios.filter((s) => s !== 'd')) {
+          const tally: ResponseTally = { graphqlErrors: 0, exportsCompleted: 0 };
+          await warmUp({ ...planFor(scenario, endpoints.gateway!.endpoint, samples, tally, people), ...settings });
+        }
         for (const scenario of chosenScenarios.filter((s) => s !== 'd')) await runScenario(scenario);
         scaling.export = await exportToEnd({ url: ours.url, token: tokens.c[0], pid: ours.pid });
         log(

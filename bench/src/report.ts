@@ -43,7 +43,7 @@ export function renderMarkdown(report: Report): string {
       if (!m) continue;
       const ratio = ours && m.rps ? (ours / m.rps).toFixed(2) : '–';
       lines.push(
-        `| ${TARGET_TITLES[target]} | ${m.rps} | ${m.p50Ms} | ${m.p95Ms} | ${m.p99Ms} | ${m.errors} | ${cell(m.cpuPercent)} | ${cell(m.cpuMsPerRequest)} | ${cell(m.peakRssMb)} | ${target === 'gateway' ? '1.00' : ratio} |`,
+        `| ${TARGET_TITLES[target]} | ${m.rps} | ${m.p50Ms} | ${m.p95Ms} | ${m.p99Ms} | ${m.errors} | ${cell(m.cpuPercent)} | ${cell(m.cpuMsPerRequest)} / ${cell(m.subgraphsCpuMsPerRequest)} / ${cell(m.loadGeneratorCpuMsPerRequest)} | ${cell(m.peakRssMb)} | ${cell(m.bytesPerResponse)} | ${target === 'gateway' ? '1.00' : ratio} |`,
       );
     }
     lines.push('');

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createPool } from 'mysql2/promise';
+import { MAX_PAGE_SIZE } from '../../../services/kit/src/paging';
 
 type Row = Record<string, any>;
 type Body = Record<string, unknown>;
@@ -37,7 +38,8 @@ function openSqlite(path: string): Db {
   // Not readonly: /d writes. busy_timeout first, so a service holding the file makes us wait rather than fail.
   const db = new Sqlite(path, { fileMustExist: true });
   // foreign_keys as the services open it, so /d pays the same checks.
-  db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON');
+  // The same settings as the services' connections (services/kit/src/db.ts).
+  db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON');
   // Statements are prepared once per SQL text; IN lists of a new length make a new text, hence the bound.
   const statements = new Map<string, SqliteStatement>();
   const prepare = (sql: string) => {
@@ -202,7 +204,8 @@ async function journeys(people: Row[], viewer: Viewer): Promise<Row[]> {
 async function page(body: Body, viewer: Viewer) {
   const size = body.first ?? 50;
   const after = body.after ?? null;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > 500) throw new BadRequest('"first" must be 0 to 500');
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
+    throw new BadRequest(`"first" must be 0 to ${MAX_PAGE_SIZE}`);
   if (after !== null && !/^\d+$/.test(String(after))) throw new BadRequest('"after" must be a cursor from endCursor');
   const sql = `${PARTICIPANTS[viewer]} WHERE p.number > ? ORDER BY p.number LIMIT ?`;
   const rows = await kreis.all(sql, [after === null ? -1 : Number(after), size + 1]);
