@@ -41,6 +41,7 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --targets LIST        gateway,apolloStock,hive,direct,sql (default: all)
   --scenarios LIST      a,b,c,d (default: all)
   --gateway-env K=V,... extra environment for our gateway (tuning experiments)
+  --subgraph-env K=V,... extra environment for every subgraph, e.g. DB_POOL_SIZE=20
   --profile DIR         CPU profiles of the subgraphs and our gateway into DIR (open in Chrome DevTools)
   --fresh               seed every world again, also large ones kept from earlier runs
   --update-benchmarks   write the result table into BENCHMARKS.md
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       targets: { type: 'string' },
       scenarios: { type: 'string' },
       'gateway-env': { type: 'string', default: '' },
+      'subgraph-env': { type: 'string', default: '' },
       fresh: { type: 'boolean', default: false },
       profile: { type: 'string' },
       'update-benchmarks': { type: 'boolean', default: false },
@@ -103,12 +105,15 @@ async function main(): Promise<void> {
     seconds: Number(values.seconds ?? (quick ? 3 : 10)),
     warmupSeconds: Number(values.warmup ?? (quick ? 1 : 3)),
   };
-  const gatewayEnv = Object.fromEntries(
-    list(values['gateway-env']!).map((pair) => {
-      const [key, ...rest] = pair.split('=');
-      return [key, rest.join('=')];
-    }),
-  );
+  const envPairs = (value: string) =>
+    Object.fromEntries(
+      list(value).map((pair) => {
+        const [key, ...rest] = pair.split('=');
+        return [key, rest.join('=')];
+      }),
+    );
+  const gatewayEnv = envPairs(values['gateway-env']!);
+  const subgraphEnv = envPairs(values['subgraph-env']!);
 
   profileInto(values.profile);
   const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services', 'kreis', 'providers.json'));
@@ -128,7 +133,7 @@ async function main(): Promise<void> {
       // Small worlds are seeded afresh each run so earlier runs' writes (scenario d) change nothing read.
       const world = await prepareWorld({ participants, dialect, registry, mysqlUrl, fresh: values.fresh! || participants <= 1000 });
       const secrets = runSecrets(registry);
-      const subgraphs = await startSubgraphs({ registry, secrets, databases: world.databases });
+      const subgraphs = await startSubgraphs({ registry, secrets, databases: world.databases, extraEnv: subgraphEnv });
       const processes: BenchProcess[] = [];
       try {
         // One person per connection (scenario c uses fewer connections, so fewer of its people are used).
@@ -244,6 +249,7 @@ async function main(): Promise<void> {
     worlds,
     dialects,
     gatewayEnv,
+    subgraphEnv,
     seconds: (Date.now() - started) / 1000,
   });
   const dir = join(BENCH_DIR, 'results');
@@ -277,6 +283,7 @@ function buildReport(input: {
   worlds: number[];
   dialects: Dialect[];
   gatewayEnv: Record<string, string>;
+  subgraphEnv: Record<string, string>;
   seconds: number;
 }) {
   const primary = input.results[0];
@@ -307,7 +314,13 @@ function buildReport(input: {
         'autocannon',
       ].map((pkg) => [pkg, versionOf(pkg)]),
     ),
-    settings: { ...input.settings, worlds: input.worlds, dialects: input.dialects, gatewayEnv: input.gatewayEnv },
+    settings: {
+      ...input.settings,
+      worlds: input.worlds,
+      dialects: input.dialects,
+      gatewayEnv: input.gatewayEnv,
+      subgraphEnv: input.subgraphEnv,
+    },
     /** Contract: scenarios.<a|b|c|d>.<target>, measured on the first dialect and world. */
     world: { dialect: primary.dialect, participants: primary.participants },
     scenarios: primary.scenarios,

@@ -126,6 +126,7 @@ export async function startSubgraphs(options: {
   registry: ProviderRegistry;
   secrets: GraphSecrets;
   databases: Record<string, string>;
+  extraEnv?: Record<string, string>;
 }): Promise<RunningSubgraphs> {
   const names = ['kreis', ...options.registry.providers.map((p) => p.id), 'agentur'];
   const specs = subgraphSpecs({
@@ -135,7 +136,7 @@ export async function startSubgraphs(options: {
     databaseOf: (name) => options.databases[name],
   });
   // As docker-compose runs them: graphql-js without its development-only checks.
-  for (const spec of specs) spec.env.NODE_ENV = 'production';
+  for (const spec of specs) Object.assign(spec.env, { NODE_ENV: 'production' }, options.extraEnv);
   const processes: Record<string, BenchProcess> = {};
   // kreis first: providers look referrals up there.
   processes.kreis = await startProcess(specs[0]);

@@ -27,7 +27,8 @@ export function renderMarkdown(report: Report): string {
     '',
     `Load: autocannon, ${report.settings.connections} connections, ${report.settings.warmupSeconds} s warm-up then ${report.settings.seconds} s measured per scenario and target; ` +
       `world of ${report.world.participants} participants on ${report.world.dialect}; everything (load generator, gateways, subgraphs, databases) on this one machine.` +
-      (Object.keys(report.settings.gatewayEnv).length ? ` Our gateway with ${JSON.stringify(report.settings.gatewayEnv)}.` : ''),
+      (Object.keys(report.settings.gatewayEnv).length ? ` Our gateway with ${JSON.stringify(report.settings.gatewayEnv)}.` : '') +
+      (Object.keys(report.settings.subgraphEnv).length ? ` Subgraphs with ${JSON.stringify(report.settings.subgraphEnv)}.` : ''),
     '',
   );
   for (const scenario of SCENARIOS) {
