@@ -45,6 +45,7 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --profile DIR         CPU profiles of the subgraphs and our gateway into DIR (open in Chrome DevTools)
   --fresh               seed every world again, also large ones kept from earlier runs
   --update-benchmarks   write the result table into BENCHMARKS.md
+  --render-only         measure nothing: render bench/results/latest.json again (with --update-benchmarks)
 
 Writes bench/results/latest.json and bench/results/latest.md.`;
 
@@ -82,11 +83,17 @@ async function main(): Promise<void> {
       fresh: { type: 'boolean', default: false },
       profile: { type: 'string' },
       'update-benchmarks': { type: 'boolean', default: false },
+      'render-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values['render-only']) {
+    const report = JSON.parse(readFileSync(join(BENCH_DIR, 'results', 'latest.json'), 'utf8')) as Report;
+    publish(report, values['update-benchmarks']!);
     return;
   }
   const quick = values.quick!;
@@ -255,11 +262,16 @@ async function main(): Promise<void> {
   const dir = join(BENCH_DIR, 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  const markdown = renderMarkdown(report);
-  writeFileSync(join(dir, 'latest.md'), markdown);
-  if (values['update-benchmarks']) updateBenchmarksMd(markdown);
-  process.stdout.write(`\n${markdown}\n`);
+  publish(report, values['update-benchmarks']!);
   log(`wrote bench/results/latest.json and latest.md in ${report.durationSeconds} s`);
+}
+
+/** The report's tables into bench/results/latest.md, and into BENCHMARKS.md when asked. */
+function publish(report: Report, updateBenchmarks: boolean): void {
+  const markdown = renderMarkdown(report);
+  writeFileSync(join(BENCH_DIR, 'results', 'latest.md'), markdown);
+  if (updateBenchmarks) updateBenchmarksMd(markdown);
+  process.stdout.write(`\n${markdown}\n`);
 }
 
 function versionOf(pkg: string, from = repoRoot()): string {

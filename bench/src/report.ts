@@ -36,8 +36,8 @@ export function renderMarkdown(report: Report): string {
     const ours = row.gateway?.rps;
     lines.push(`**(${scenario}) ${SCENARIO_TITLES[scenario]}**`, '');
     lines.push(
-      '| target | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % | peak RSS MB | our gateway ÷ target |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| target | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % | CPU ms per request: target / all subgraphs / load generator | peak RSS MB | bytes per response | our gateway ÷ target (req/s) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const target of TARGETS) {
       const m = row[target];
@@ -46,6 +46,20 @@ export function renderMarkdown(report: Report): string {
       lines.push(
         `| ${TARGET_TITLES[target]} | ${m.rps} | ${m.p50Ms} | ${m.p95Ms} | ${m.p99Ms} | ${m.errors} | ${cell(m.cpuPercent)} | ${cell(m.cpuMsPerRequest)} / ${cell(m.subgraphsCpuMsPerRequest)} / ${cell(m.loadGeneratorCpuMsPerRequest)} | ${cell(m.peakRssMb)} | ${cell(m.bytesPerResponse)} | ${target === 'gateway' ? '1.00' : ratio} |`,
       );
+    }
+    lines.push('');
+  }
+  for (const [dialect, result] of Object.entries(report.byDialect)) {
+    if (dialect === report.world.dialect) continue;
+    lines.push(
+      `**The same world of ${report.world.participants} on ${dialect}: req/s (p95 ms), same run**`,
+      '',
+      `| scenario | ${TARGETS.map((t) => TARGET_TITLES[t]).join(' | ')} |`,
+      `|---|${TARGETS.map(() => '---').join('|')}|`,
+    );
+    for (const scenario of SCENARIOS) {
+      const row = result.scenarios[scenario];
+      lines.push(`| (${scenario}) | ${TARGETS.map((t) => (row[t] ? `${row[t]!.rps} (${row[t]!.p95Ms})` : '–')).join(' | ')} |`);
     }
     lines.push('');
   }
