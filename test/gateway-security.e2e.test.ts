@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createGateway } from '../gateway/src/app';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../gateway/src/auth';
@@ -178,6 +179,37 @@ describe('gateway security', () => {
         await gateway.close();
         keyServer.close();
       }
+    });
+  });
+
+  describe('response compression', () => {
+    /** The raw bytes on the wire, as a client that accepts `encoding` receives them. */
+    const raw = (encoding: string) =>
+      new Promise<{ encoding: string | undefined; bytes: Buffer }>((resolve, reject) => {
+        const body = JSON.stringify({ query: '{ participants(first: 30) { edges { node { id birthYear referrals { id module } } } } }' });
+        const request = http.request(
+          graph.url,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-encoding': encoding },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ encoding: response.headers['content-encoding'], bytes: Buffer.concat(chunks) }));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+
+    it('gzips a large answer for a client that accepts it, and sends it plain to one that does not', async () => {
+      const plain = await raw('identity');
+      const zipped = await raw('gzip');
+      expect(plain.encoding).toBeUndefined();
+      expect(zipped.encoding).toBe('gzip');
+      expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 3);
+      expect(JSON.parse(gunzipSync(zipped.bytes).toString('utf8'))).toEqual(JSON.parse(plain.bytes.toString('utf8')));
     });
   });
 

@@ -42,6 +42,7 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --scenarios LIST      a,b,c,d (default: all)
   --gateway-env K=V,... extra environment for our gateway (tuning experiments)
   --subgraph-env K=V,... extra environment for every subgraph, e.g. DB_POOL_SIZE=20
+  --accept-encoding E   send Accept-Encoding: E to the gateways (e.g. gzip); default none, as on loopback
   --profile DIR         CPU profiles of the subgraphs and our gateway into DIR (open in Chrome DevTools)
   --fresh               seed every world again, also large ones kept from earlier runs
   --update-benchmarks   write the result table into BENCHMARKS.md
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       scenarios: { type: 'string' },
       'gateway-env': { type: 'string', default: '' },
       'subgraph-env': { type: 'string', default: '' },
+      'accept-encoding': { type: 'string' },
       fresh: { type: 'boolean', default: false },
       profile: { type: 'string' },
       'update-benchmarks': { type: 'boolean', default: false },
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
     );
   const gatewayEnv = envPairs(values['gateway-env']!);
   const subgraphEnv = envPairs(values['subgraph-env']!);
+  const acceptEncoding = values['accept-encoding'];
 
   profileInto(values.profile);
   const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services', 'kreis', 'providers.json'));
@@ -162,19 +165,19 @@ async function main(): Promise<void> {
         const ours = await startOurGateway(subgraphs.gatewayEnv, secrets.jwtSecret, gatewayEnv);
         processes.push(ours);
         const endpoints: Partial<Record<Target, { endpoint: Endpoint; pid?: number; pidFor?: Partial<Record<Scenario, number>> }>> = {
-          gateway: { endpoint: { kind: 'graphql', url: ours.url, tokens }, pid: ours.pid },
+          gateway: { endpoint: { kind: 'graphql', url: ours.url, tokens, acceptEncoding }, pid: ours.pid },
         };
         const full = index === 0;
         if (full) {
           if (targets.includes('apolloStock')) {
             const stock = await startApolloStock(subgraphs.gatewayEnv, secrets.jwtSecret);
             processes.push(stock);
-            endpoints.apolloStock = { endpoint: { kind: 'graphql', url: stock.url, tokens }, pid: stock.pid };
+            endpoints.apolloStock = { endpoint: { kind: 'graphql', url: stock.url, tokens, acceptEncoding }, pid: stock.pid };
           }
           if (targets.includes('hive')) {
             const hive = await startHive(subgraphs.gatewayEnv, secrets.jwtSecret);
             processes.push(hive);
-            endpoints.hive = { endpoint: { kind: 'graphql', url: hive.url, tokens }, pid: hive.pid };
+            endpoints.hive = { endpoint: { kind: 'graphql', url: hive.url, tokens, acceptEncoding }, pid: hive.pid };
           }
           if (targets.includes('direct')) {
             endpoints.direct = {

@@ -93,7 +93,7 @@ export const DOCUMENTS = {
 
 /** Where and how to send one target's requests. */
 export type Endpoint =
-  | { kind: 'graphql'; url: string; tokens: Record<Scenario, string[]> }
+  | { kind: 'graphql'; url: string; tokens: Record<Scenario, string[]>; acceptEncoding?: string }
   | { kind: 'direct'; urls: { kreis: string; klausenhof: string }; secrets: { kreis: string; klausenhof: string } }
   | { kind: 'sql'; url: string };
 
@@ -170,7 +170,11 @@ export function planFor(
   };
 
   if (endpoint.kind === 'graphql') {
-    const headers = endpoint.tokens[scenario].map((token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` }));
+    const headers = endpoint.tokens[scenario].map((token) => ({
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(endpoint.acceptEncoding ? { 'accept-encoding': endpoint.acceptEncoding } : {}),
+    }));
     return {
       url: endpoint.url,
       initialContext: {},

@@ -14,6 +14,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       SUBGRAPH_MAX_SOCKETS: positiveInt({ default: 64, desc: 'keep-alive connections per subgraph (per worker)' }),
       GATEWAY_WORKERS: positiveInt({ default: 1, desc: 'gateway processes sharing the port; more than 1 pays off with spare cores' }),
       BODY_LIMIT: byteSize({ default: '1mb' }),
+      RESPONSE_COMPRESSION: str({ choices: ['on', 'off'], default: 'on', desc: 'gzip/brotli for clients that accept it, from 1 kB' }),
       LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
       NODE_ENV: str({ default: 'development', desc: 'production turns off introspection and field suggestions and requires JWKS_URL' }),
       JWT_SECRET: str({ default: '', desc: 'HS256 secret of development tokens (32 characters or more)' }),

@@ -22,6 +22,7 @@ function serve(): void {
       timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
       maxSocketsPerSubgraph: config.SUBGRAPH_MAX_SOCKETS,
       bodyLimit: config.BODY_LIMIT,
+      compressResponses: config.RESPONSE_COMPRESSION === 'on',
       logger,
       tokenKeys: tokenKeysFrom(config),
       subgraphSecrets: subgraphSecretsFrom(config, Object.keys(subgraphsOf(supergraphSdl))),
