@@ -23,6 +23,8 @@ export interface Measurement {
   loadGeneratorCpuMsPerRequest?: number;
   /** Average size of a response, headers included, in bytes. */
   bytesPerResponse?: number;
+  /** With --rounds: the requests/s of every round (this measurement is the median one; errors are summed). */
+  rpsRounds?: number[];
 }
 
 /** Clock ticks per second of /proc/<pid>/stat times: USER_HZ, 100 on Linux. */

@@ -25,7 +25,10 @@ export function renderMarkdown(report: Report): string {
       .map(([pkg, version]) => `${pkg} ${version}`)
       .join(', ')}.`,
     '',
-    `Load: autocannon, ${report.settings.connections} connections, ${report.settings.warmupSeconds} s warm-up then ${report.settings.seconds} s measured per scenario and target; ` +
+    `Load: autocannon, ${report.settings.connections} connections, ${report.settings.warmupSeconds} s warm-up then ${report.settings.seconds} s measured per scenario and target` +
+      ((report.settings.rounds ?? 1) > 1
+        ? `, ${report.settings.rounds} rounds taken in turn (the median round is shown, every round's req/s in brackets); `
+        : '; ') +
       `world of ${report.world.participants} participants on ${report.world.dialect}; everything (load generator, gateways, subgraphs, databases) on this one machine.` +
       (Object.keys(report.settings.gatewayEnv).length ? ` Our gateway with ${JSON.stringify(report.settings.gatewayEnv)}.` : '') +
       (Object.keys(report.settings.subgraphEnv).length ? ` Subgraphs with ${JSON.stringify(report.settings.subgraphEnv)}.` : ''),
@@ -44,7 +47,7 @@ export function renderMarkdown(report: Report): string {
       if (!m) continue;
       const ratio = ours && m.rps ? (ours / m.rps).toFixed(2) : '–';
       lines.push(
-        `| ${TARGET_TITLES[target]} | ${m.rps} | ${m.p50Ms} | ${m.p95Ms} | ${m.p99Ms} | ${m.errors} | ${cell(m.cpuPercent)} | ${cell(m.cpuMsPerRequest)} / ${cell(m.subgraphsCpuMsPerRequest)} / ${cell(m.loadGeneratorCpuMsPerRequest)} | ${cell(m.peakRssMb)} | ${cell(m.bytesPerResponse)} | ${target === 'gateway' ? '1.00' : ratio} |`,
+        `| ${TARGET_TITLES[target]} | ${m.rps}${m.rpsRounds ? ` (${m.rpsRounds.join(' / ')})` : ''} | ${m.p50Ms} | ${m.p95Ms} | ${m.p99Ms} | ${m.errors} | ${cell(m.cpuPercent)} | ${cell(m.cpuMsPerRequest)} / ${cell(m.subgraphsCpuMsPerRequest)} / ${cell(m.loadGeneratorCpuMsPerRequest)} | ${cell(m.peakRssMb)} | ${cell(m.bytesPerResponse)} | ${target === 'gateway' ? '1.00' : ratio} |`,
       );
     }
     lines.push('');
