@@ -30,7 +30,7 @@ import { prepareWorld, type Dialect } from './worlds';
 
 const USAGE = `Usage: npm run bench -- [--quick] [options]
 
-  --quick               world of 380 on SQLite, short runs: about 3 minutes
+  --quick               world of 380 on SQLite, short runs: about 2 minutes (3 with the first install)
   --worlds LIST         world sizes; the first gets the full matrix, all get the
                         scaling runs (default 380,10000,100000; quick: 380)
   --dialects LIST       sqlite,mariadb (default: both when TEST_MYSQL_URL is set)
