@@ -156,18 +156,32 @@ export function planFor(
       }
     }
   };
-  const onResponse = (status: number, body: string, context: Record<string, unknown>) => {
+  type Context = Record<string, unknown>;
+  const onResponse = (status: number, body: string, context: Context) => {
     if (status === 200 && body.includes('"errors"')) tally.graphqlErrors += 1;
     if (scenario === 'c') {
       context.after = cursorFrom(body);
       if (context.after === null) tally.exportsCompleted += 1;
     }
   };
-  const bodyFor = (context: Record<string, unknown>, document: string) => {
+  /** This request's variables; an export continues after its connection's last page. */
+  const variablesFor = (context: Context) => {
     const vars = variables();
     if (scenario === 'c' && context.after) vars.after = context.after;
-    return JSON.stringify({ query: document, variables: vars });
+    return vars;
   };
+  /** Every target's plan: POST to `url` (and `path`), headers and body made per request by `setup`. */
+  const planOf = (url: string, setup: (context: Context) => { headers: Record<string, string>; body: string }, path?: string): Plan => ({
+    url,
+    initialContext: {},
+    requests: repeat({
+      method: 'POST',
+      ...(path ? { path } : {}),
+      setupRequest: (req, context) => ({ ...req, ...setup(context as Context) }),
+      onResponse: (status, body, context) => onResponse(status, body, context as Context),
+    }),
+  });
+  const graphqlBody = (context: Context, document: string) => JSON.stringify({ query: document, variables: variablesFor(context) });
 
   if (endpoint.kind === 'graphql') {
     const headers = endpoint.tokens[scenario].map((token) => ({
@@ -175,53 +189,26 @@ export function planFor(
       authorization: `Bearer ${token}`,
       ...(endpoint.acceptEncoding ? { 'accept-encoding': endpoint.acceptEncoding } : {}),
     }));
-    return {
-      url: endpoint.url,
-      initialContext: {},
-      requests: repeat({
-        method: 'POST',
-        setupRequest: (req, context) => ({
-          ...req,
-          headers: headers[personOf(context as Record<string, unknown>)],
-          body: bodyFor(context as Record<string, unknown>, DOCUMENTS[scenario]),
-        }),
-        onResponse: (status, body, context) => onResponse(status, body, context as Record<string, unknown>),
-      }),
-    };
+    return planOf(endpoint.url, (context) => ({ headers: headers[personOf(context)], body: graphqlBody(context, DOCUMENTS[scenario]) }));
   }
   if (endpoint.kind === 'direct') {
     const subgraph = scenario === 'd' ? 'klausenhof' : 'kreis';
     // The desk mutation is namespaced in the provider's own subgraph exactly as in the supergraph.
     const document = { a: DOCUMENTS.directA, b: DOCUMENTS.directB, c: DOCUMENTS.directC, d: DOCUMENTS.d }[scenario];
     const url = endpoint.urls[subgraph];
-    return {
-      url,
-      initialContext: {},
-      requests: repeat({
-        method: 'POST',
-        setupRequest: (req, context) => {
-          const body = bodyFor(context as Record<string, unknown>, document);
-          const viewer = viewerFor(scenario, personOf(context as Record<string, unknown>));
-          const signed = signRequest({ caller: 'gateway', secret: endpoint.secrets[subgraph], url, viewer, body });
-          return { ...req, headers: { 'content-type': 'application/json', ...signed }, body };
-        },
-        onResponse: (status, body, context) => onResponse(status, body, context as Record<string, unknown>),
-      }),
-    };
+    return planOf(url, (context) => {
+      const body = graphqlBody(context, document);
+      const viewer = viewerFor(scenario, personOf(context));
+      const signed = signRequest({ caller: 'gateway', secret: endpoint.secrets[subgraph], url, viewer, body });
+      return { headers: { 'content-type': 'application/json', ...signed }, body };
+    });
   }
-  return {
-    url: endpoint.url,
-    initialContext: {},
-    requests: repeat({
-      method: 'POST',
-      path: `/${scenario}`,
-      setupRequest: (req, context) => {
-        const vars = variables();
-        if (scenario === 'c' && (context as Record<string, unknown>).after) vars.after = (context as Record<string, unknown>).after;
-        if (scenario === 'd') vars.provider = 'klausenhof';
-        return { ...req, headers: { 'content-type': 'application/json' }, body: JSON.stringify(vars) };
-      },
-      onResponse: (status, body, context) => onResponse(status, body, context as Record<string, unknown>),
+  return planOf(
+    endpoint.url,
+    (context) => ({
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...variablesFor(context), ...(scenario === 'd' ? { provider: 'klausenhof' } : {}) }),
     }),
-  };
+    `/${scenario}`,
+  );
 }
