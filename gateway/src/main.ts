@@ -16,16 +16,17 @@ function serve(): void {
     } catch {
       throw new Error(`SUPERGRAPH_PATH: cannot read ${config.SUPERGRAPH_PATH}; run npm run compose`);
     }
+    const subgraphNames = Object.keys(subgraphsOf(supergraphSdl));
     const app = await createGateway({
       supergraphSdl,
-      subgraphUrls: subgraphUrlOverrides(Object.keys(subgraphsOf(supergraphSdl))),
+      subgraphUrls: subgraphUrlOverrides(subgraphNames),
       timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
       maxSocketsPerSubgraph: config.SUBGRAPH_MAX_SOCKETS,
       bodyLimit: config.BODY_LIMIT,
       compressResponses: config.RESPONSE_COMPRESSION === 'on',
       logger,
       tokenKeys: tokenKeysFrom(config),
-      subgraphSecrets: subgraphSecretsFrom(config, Object.keys(subgraphsOf(supergraphSdl))),
+      subgraphSecrets: subgraphSecretsFrom(config, subgraphNames),
       limits: queryLimitsFrom(config),
       production: config.NODE_ENV === 'production',
     });

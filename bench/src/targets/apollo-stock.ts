@@ -4,9 +4,8 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { encodeViewer, SIGNATURE_HEADERS, signRequest } from '../../../services/kit/src/signing';
-import { createTokenVerifier, type Viewer } from '../../../gateway/src/auth';
+import { createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, type Viewer } from '../../../gateway/src/auth';
 import { subgraphsOf } from '../../../gateway/src/app';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../../../gateway/src/auth';
 
 /**
  * Stock @apollo/gateway for comparison: Apollo's defaults everywhere (standalone
