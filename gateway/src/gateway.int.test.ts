@@ -70,16 +70,19 @@ describe('gateway', () => {
   });
 
   it('gives up on a slow subgraph after the configured timeout and still returns the other subgraphs’ data', async () => {
-    const slow = http.createServer((_req, res) => {
-      setTimeout(() => res.end('{}'), 3000).unref();
-    });
+    // It never answers: only the gateway's own timeout can end the request, so no clock is needed to prove it.
+    const slow = http.createServer(() => {});
     const slowPort = await listen(slow);
-    cleanups.push(() => new Promise((resolve) => slow.close(resolve)).then(() => slow.closeAllConnections()));
+    cleanups.push(
+      () =>
+        new Promise((resolve) => {
+          slow.close(resolve);
+          slow.closeAllConnections();
+        }),
+    );
     const { url } = await gatewayWith({ agentur: `http://127.0.0.1:${slowPort}/graphql` }, 300);
 
-    const started = Date.now();
     const result = await post(url, '{ participants(first: 2) { totalCount } placement(id: "PL-00001") { id } }');
-    expect(Date.now() - started).toBeLessThan(2500);
     expect(result.errors?.[0]).toMatchObject({
       message: 'The agentur subgraph gave no answer within 300 ms.',
       extensions: { code: 'SUBGRAPH_TIMEOUT' },

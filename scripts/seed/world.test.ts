@@ -781,11 +781,9 @@ describe('options', () => {
 });
 
 describe('scale', () => {
-  it('generates 10000 participants quickly, with padded ids and intact rules', () => {
-    const started = performance.now();
+  // How fast generation is belongs to the benchmark (seeding figures in BENCHMARKS.md), not to a test on a shared machine.
+  it('generates 10000 participants with padded ids and intact rules', () => {
     const w = generateWorld({ participants: 10000, seed: 4 });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(2000);
     expect(w.participants).toHaveLength(10000);
     expect(w.participants[0].id).toBe('TN-00001');
     expect(w.participants[9999].id).toBe('TN-10000');
