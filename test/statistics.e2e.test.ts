@@ -340,4 +340,22 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('statistics throu
     expect(hidden.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(hidden.status).toBe(400);
   });
+
+  it('keeps every figure when a participant’s personal data is erased (the birth year and dates stay)', async () => {
+    const by = ['AGE_GROUP', 'GENDER', 'EXIT_QUARTER'];
+    const before = await Promise.all([caseworker, analyst].map((client) => client.request(STATISTICS, { by })));
+    const admin = await graph.clientAs(TEST_VIEWERS.admin);
+    const id = graph.world.participants[7].id;
+    await admin.request(
+      `mutation Erase($id: ID!) {
+        kreis: eraseParticipant(id: $id) { erasedFields }
+        klausenhof: eraseParticipantAtKlausenhof(id: $id) { erasedFields }
+        fachwerk: eraseParticipantAtFachwerk(id: $id) { erasedFields }
+        agentur: eraseParticipantAtAgentur(id: $id) { erasedFields }
+      }`,
+      { id },
+    );
+    const after = await Promise.all([caseworker, analyst].map((client) => client.request(STATISTICS, { by })));
+    expect(after).toEqual(before);
+  });
 });
