@@ -254,25 +254,37 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('statistics throu
     expect(differences.some((d) => d <= 0)).toBe(true);
   });
 
-  it('runs a constant number of subgraph fetches and SQL statements whatever the number of cells', async () => {
-    const measure = async (by: string[]) => {
-      graph.resetStatements();
-      const apps = [graph.kreis, ...Object.values(graph.providers), graph.agentur];
+  it('runs a constant number of subgraph fetches and SQL statements whatever the number of cells or participants', async () => {
+    const measure = async (on: RunningGraph, by: string[]) => {
+      on.resetStatements();
+      const apps = [on.kreis, ...Object.values(on.providers), on.agentur];
       apps.forEach((app) => app.requests.reset());
-      const { statistics } = await analyst.request<{ statistics: Cell[] }>(STATISTICS, { by });
+      const client = on === graph ? analyst : await on.clientAs(TEST_VIEWERS.analyst);
+      const { statistics } = await client.request<{ statistics: Cell[] }>(STATISTICS, { by });
       return {
         cells: statistics.length,
-        statements: graph.statements(),
+        statements: on.statements(),
         fetches: Object.fromEntries(apps.map((app) => [app.name, app.requests.byCaller])),
       };
     };
-    const one = await measure([]);
-    const many = await measure(['MUNICIPALITY', 'GENDER', 'AGE_GROUP']);
-    process.stdout.write(`statistics on ${dialect.name}, 1 cell / ${many.cells} cells: ${JSON.stringify({ one, many })}\n`);
+    const one = await measure(graph, []);
+    const many = await measure(graph, ['MUNICIPALITY', 'GENDER', 'AGE_GROUP']);
+    const larger = await startGraph(dialect, { participants: 2000, seed: 11 });
+    let largerWorld;
+    try {
+      largerWorld = await measure(larger, ['MUNICIPALITY', 'GENDER', 'AGE_GROUP']);
+    } finally {
+      await larger.close();
+    }
+    process.stdout.write(
+      `statistics on ${dialect.name}, 1 cell / ${many.cells} cells / ${largerWorld.cells} cells of 2,000 people: ${JSON.stringify({ one, many, largerWorld })}\n`,
+    );
     expect(one.cells).toBe(1);
     expect(many.cells).toBeGreaterThan(40);
-    expect(many.statements).toEqual(one.statements);
-    expect(many.fetches).toEqual(one.fetches);
+    for (const other of [many, largerWorld]) {
+      expect(other.statements).toEqual(one.statements);
+      expect(other.fetches).toEqual(one.fetches);
+    }
     expect(one.statements).toEqual({ kreis: 1, klausenhof: 1, fachwerk: 1, agentur: 1 });
     expect(one.fetches).toEqual({ kreis: { gateway: 1 }, klausenhof: { kreis: 1 }, fachwerk: { kreis: 1 }, agentur: { kreis: 1 } });
   });
