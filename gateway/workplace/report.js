@@ -80,15 +80,19 @@ fragment Outcomes on StatisticsCell {
         { key: 'exits', label: 'Exits (Austritte)' },
         { key: 'stock', label: 'Stock at quarter end (Bestand)' },
       ],
-      rows: data.monitoring.map((q) => ({ key: q.quarter, cells: { quarter: q.quarter, entries: q.entries, exits: q.exits, stock: q.stock } })),
+      rows: data.monitoring.map((q) => ({
+        key: q.quarter,
+        cells: { quarter: q.quarter, entries: q.entries, exits: q.exits, stock: q.stock },
+      })),
     };
     const modules = {
       file: 'monitoring-module-stock',
       caption:
         'Participants in stock at the quarter end with a running referral to the module; one person can be in two modules, so shares can add up to more than 100 %.',
-      columns: [{ key: 'quarter', label: 'Quarter' }, { key: 'stock', label: 'Stock (Bestand)' }].concat(
-        MODULES.map(([module, label]) => ({ key: module, label, shareOf: 'stock' })),
-      ),
+      columns: [
+        { key: 'quarter', label: 'Quarter' },
+        { key: 'stock', label: 'Stock (Bestand)' },
+      ].concat(MODULES.map(([module, label]) => ({ key: module, label, shareOf: 'stock' }))),
       rows: data.monitoring.map((q) => {
         const cells = { quarter: q.quarter, stock: q.stock };
         for (const [module] of MODULES) {
@@ -113,9 +117,10 @@ fragment Outcomes on StatisticsCell {
       file: 'outcomes-by-provider',
       caption:
         'Participants who entered between the dates above, by provider they were referred to; someone referred to both providers counts in both rows, once in the total.',
-      columns: [{ key: 'provider', label: 'Provider' }, { key: 'participants', label: 'Participants' }].concat(
-        OUTCOMES.map(([field, label]) => ({ key: field, label, shareOf: 'participants' })),
-      ),
+      columns: [
+        { key: 'provider', label: 'Provider' },
+        { key: 'participants', label: 'Participants' },
+      ].concat(OUTCOMES.map(([field, label]) => ({ key: field, label, shareOf: 'participants' }))),
       rows: providerRows,
       total: data.total[0] ? outcomeRow('total', 'All providers', data.total[0]) : null,
     };
@@ -216,10 +221,7 @@ fragment Outcomes on StatisticsCell {
 
   function chart(id, config) {
     if (charts[id]) charts[id].destroy();
-    config.options = Object.assign(
-      { responsive: true, maintainAspectRatio: false, animation: false, plugins: {} },
-      config.options || {},
-    );
+    config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false, plugins: {} }, config.options || {});
     charts[id] = new Chart($(id), config);
   }
 
@@ -231,7 +233,14 @@ fragment Outcomes on StatisticsCell {
       data: {
         labels,
         datasets: [
-          { type: 'line', label: 'Stock (Bestand)', data: series(tables.quarters, 'stock'), borderColor: COLOURS[0], backgroundColor: COLOURS[0], tension: 0.2 },
+          {
+            type: 'line',
+            label: 'Stock (Bestand)',
+            data: series(tables.quarters, 'stock'),
+            borderColor: COLOURS[0],
+            backgroundColor: COLOURS[0],
+            tension: 0.2,
+          },
           { label: 'Entries (Eintritte)', data: series(tables.quarters, 'entries'), backgroundColor: COLOURS[2] },
           { label: 'Exits (Austritte)', data: series(tables.quarters, 'exits'), backgroundColor: COLOURS[1] },
         ],
@@ -263,7 +272,10 @@ fragment Outcomes on StatisticsCell {
           backgroundColor: COLOURS[i % COLOURS.length],
         })),
       },
-      options: { indexAxis: 'y', scales: { x: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '% of participants' } } } },
+      options: {
+        indexAxis: 'y',
+        scales: { x: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '% of participants' } } },
+      },
     });
   }
 
@@ -295,13 +307,19 @@ fragment Outcomes on StatisticsCell {
             'The same group always shows the same figure, whichever query or report asks for it, so comparing reports reveals nothing more.',
         ),
         paragraph(
-          'Figures that cannot be protected this way are suppressed and shown as “' + SUPPRESSED + '” (“suppressed” in the CSV files). ' +
+          'Figures that cannot be protected this way are suppressed and shown as “' +
+            SUPPRESSED +
+            '” (“suppressed” in the CSV files). ' +
             'Because each figure is protected on its own, rows need not add up to totals, shares are approximate, and differences of a few participants are not meaningful.',
         ),
       );
     }
     text.append(
-      paragraph(suppressed === 0 ? 'No figure on this page is suppressed.' : suppressed + (suppressed === 1 ? ' figure on this page is' : ' figures on this page are') + ' suppressed.'),
+      paragraph(
+        suppressed === 0
+          ? 'No figure on this page is suppressed.'
+          : suppressed + (suppressed === 1 ? ' figure on this page is' : ' figures on this page are') + ' suppressed.',
+      ),
     );
     box.hidden = false;
   }

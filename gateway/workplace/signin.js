@@ -33,9 +33,7 @@
   function claimsOf(token) {
     try {
       const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      const json = decodeURIComponent(
-        Array.from(atob(part), (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''),
-      );
+      const json = decodeURIComponent(Array.from(atob(part), (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
       const claims = JSON.parse(json);
       return claims && typeof claims === 'object' ? claims : null;
     } catch {
@@ -180,7 +178,11 @@
         const dev = el('form', { id: 'dev-token', class: 'signin-form dev' });
         const select = el('select', { id: 'dev-role', name: 'viewer', 'aria-label': 'Development role' });
         for (const [role, org] of DEV_VIEWERS) select.append(el('option', { value: role + '@' + org, text: role + '@' + org }));
-        dev.append(el('span', { class: 'dev-label', text: 'Development:' }), select, el('button', { type: 'submit', text: 'Get development token' }));
+        dev.append(
+          el('span', { class: 'dev-label', text: 'Development:' }),
+          select,
+          el('button', { type: 'submit', text: 'Get development token' }),
+        );
         dev.addEventListener('submit', (event) => {
           event.preventDefault();
           const [role, org] = select.value.split('@');
