@@ -64,14 +64,17 @@ const typeOf = (file: string) => TYPES[file.slice(file.lastIndexOf('.') + 1)] ??
 export function splitDataUrls(css: string, urlPrefix: string): { css: string; files: Map<string, Asset> } {
   const files = new Map<string, Asset>();
   const extensions: Record<string, string> = { 'font/woff2': 'woff2', 'font/woff': 'woff', 'image/png': 'png', 'image/svg+xml': 'svg' };
-  const rewritten = css.replace(/url\((["']?)data:([a-z0-9.+/-]+);base64,([A-Za-z0-9+/=]+)\1\)/gi, (whole, _quote, mime: string, data: string) => {
-    const extension = extensions[mime.toLowerCase()];
-    if (!extension) return whole;
-    const body = Buffer.from(data, 'base64');
-    const name = `${createHash('sha256').update(body).digest('hex').slice(0, 16)}.${extension}`;
-    files.set(name, { body, type: typeOf(name) });
-    return `url(${urlPrefix}${name})`;
-  });
+  const rewritten = css.replace(
+    /url\((["']?)data:([a-z0-9.+/-]+);base64,([A-Za-z0-9+/=]+)\1\)/gi,
+    (whole, _quote, mime: string, data: string) => {
+      const extension = extensions[mime.toLowerCase()];
+      if (!extension) return whole;
+      const body = Buffer.from(data, 'base64');
+      const name = `${createHash('sha256').update(body).digest('hex').slice(0, 16)}.${extension}`;
+      files.set(name, { body, type: typeOf(name) });
+      return `url(${urlPrefix}${name})`;
+    },
+  );
   return { css: rewritten, files };
 }
 
@@ -104,7 +107,7 @@ export function wantsIde(req: Request): boolean {
   return req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
-const isLoopback = (address: string | undefined) =>
+export const isLoopback = (address: string | undefined) =>
   !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 
 export function createWorkplace(options: WorkplaceOptions): { router: Router; ide: RequestHandler } {

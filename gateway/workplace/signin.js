@@ -131,7 +131,7 @@
   }
 
   function time(seconds) {
-    return new Date(seconds * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return new Date(seconds * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   }
 
   /** Renders the sign-in bar into `container` and keeps it current. */
