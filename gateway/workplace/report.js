@@ -12,14 +12,15 @@
     ['F3_SCHOOL_CERTIFICATE', 'F3 Schulabschluss'],
     ['F4_PREPARATORY_COURSES', 'F4 Vorbereitende Kurse'],
   ];
+  // Field, column heading, chart label: placements are those the Agentur or Jobcenter recorded.
   const OUTCOMES = [
-    ['withInternship', 'With internship (Praktikum)'],
-    ['withLanguageExamPassed', 'Language exam passed'],
-    ['ausbildung', 'Placed: Ausbildung'],
-    ['einstiegsqualifizierung', 'Placed: Einstiegsqualifizierung'],
-    ['beschaeftigung', 'Placed: Beschäftigung'],
-    ['minijob', 'Placed: Minijob'],
-    ['anyPlacement', 'Any placement'],
+    ['withInternship', 'Internship (Praktikum)', 'With internship'],
+    ['withLanguageExamPassed', 'Language exam passed', 'Language exam passed'],
+    ['ausbildung', 'Ausbildung', 'Placed: Ausbildung'],
+    ['einstiegsqualifizierung', 'Einstiegs\u00adqualifizierung', 'Placed: Einstiegsqualifizierung'],
+    ['beschaeftigung', 'Beschäftigung', 'Placed: Beschäftigung'],
+    ['minijob', 'Minijob', 'Placed: Minijob'],
+    ['anyPlacement', 'Any placement', 'Any placement'],
   ];
   const COLOURS = ['#0b5ea8', '#c8553d', '#2a9d8f', '#e9a03b', '#6d597a', '#8d99ae', '#355070'];
   const SUPPRESSED = '–';
@@ -116,7 +117,8 @@ fragment Outcomes on StatisticsCell {
     const outcomes = {
       file: 'outcomes-by-provider',
       caption:
-        'Participants who entered between the dates above, by provider they were referred to; someone referred to both providers counts in both rows, once in the total.',
+        'Participants who entered between the dates above, by the provider they were referred to (someone referred to both counts in both rows, once in the total). ' +
+        'Ausbildung to Minijob: placements the Agentur für Arbeit or the Jobcenter recorded; shares are of the row’s participants.',
       columns: [
         { key: 'provider', label: 'Provider' },
         { key: 'participants', label: 'Participants' },
@@ -185,8 +187,10 @@ fragment Outcomes on StatisticsCell {
     const quote = (text) => (/[",\n;]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text);
     const header = [];
     for (const column of table.columns) {
-      header.push(column.label);
-      if (column.shareOf) header.push(column.label + ' share (%)');
+      // Soft hyphens help narrow table headings, not spreadsheets.
+      const label = column.label.replace(/\u00ad/g, '');
+      header.push(label);
+      if (column.shareOf) header.push(label + ' share (%)');
     }
     const lines = [header.map(quote).join(',')];
     for (const row of table.rows.concat(table.total ? [table.total] : [])) {
@@ -265,7 +269,7 @@ fragment Outcomes on StatisticsCell {
     chart('chart-outcomes', {
       type: 'bar',
       data: {
-        labels: OUTCOMES.map(([, label]) => label),
+        labels: OUTCOMES.map(([, , label]) => label),
         datasets: groups.map((row, i) => ({
           label: row.cells.provider,
           data: OUTCOMES.map(([field]) => share(row.cells[field], row.cells.participants)),
