@@ -11,10 +11,11 @@ export interface ServiceSpec {
   env: Record<string, string>;
 }
 
-/** Secrets shared between the gateway and each subgraph, and between each provider and kreis. */
+/** Secrets shared between the gateway and each subgraph, between each provider and kreis, and between kreis and each statistics contributor. */
 export interface GraphSecrets {
   gatewayTo: Record<string, string>;
   providerToKreis: Record<string, string>;
+  kreisTo: Record<string, string>;
 }
 
 /** The shell's environment minus what is set per service, so one DATABASE_URL, PORT or secret cannot reach every service. */
@@ -49,6 +50,13 @@ export function subgraphSpecs(options: {
         DATABASE_URL: databaseOf('kreis'),
         ...fromGateway('kreis'),
         ...Object.fromEntries(providerIds.map((id) => [`CALLER_SECRET_${id.toUpperCase()}`, secrets.providerToKreis[id]])),
+        // kreis asks every provider and agentur for their statistics contribution.
+        ...Object.fromEntries(
+          [...providerIds, 'agentur'].flatMap((name) => [
+            [`CONTRIBUTOR_SECRET_${name.toUpperCase()}`, secrets.kreisTo[name]],
+            [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${portOf(name)}/graphql`],
+          ]),
+        ),
       },
     },
     ...providerIds.map((id) => ({
@@ -60,6 +68,7 @@ export function subgraphSpecs(options: {
         DATABASE_URL: databaseOf(id),
         KREIS_URL: kreisUrl,
         KREIS_CALLER_SECRET: secrets.providerToKreis[id],
+        CALLER_SECRET_KREIS: secrets.kreisTo[id],
         ...fromGateway(id),
       },
     })),
@@ -67,7 +76,7 @@ export function subgraphSpecs(options: {
       name: 'agentur',
       script: 'services/agentur/src/main.js',
       port: portOf('agentur'),
-      env: { DATABASE_URL: databaseOf('agentur'), ...fromGateway('agentur') },
+      env: { DATABASE_URL: databaseOf('agentur'), CALLER_SECRET_KREIS: secrets.kreisTo.agentur, ...fromGateway('agentur') },
     },
   ];
 }

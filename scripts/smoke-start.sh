@@ -9,21 +9,30 @@ export GATEWAY_WORKERS=2 GATEWAY_PORT=14000 KREIS_PORT=14001 KLAUSENHOF_PORT=140
 log=$(mktemp)
 fail() { echo "smoke-start: $*"; tail -20 "$log"; exit 1; }
 
-npm start >"$log" 2>&1 &
+# Its own session and process group, so that every process it starts is found by the group's id, not by name.
+setsid npm start >"$log" 2>&1 &
+group=$!
 for _ in $(seq 1 240); do grep -q "Durchstarten graph:" "$log" && break; sleep 0.5; done
 grep -q "Durchstarten graph:" "$log" || fail "the graph did not become ready"
-launcher=$(pgrep -f "^node dist/scripts/start.js" | head -1)
+launcher=$(ps -o pid= -o args= -g "$group" | awk '$2 == "node" && $3 == "dist/scripts/start.js" { print $1; exit }')
+[ -n "$launcher" ] || fail "the launcher process was not found in its process group"
 token=$(npm run -s token -- --org kreis --role caseworker) || fail "npm run token failed"
 answer=$(curl -s "http://127.0.0.1:${GATEWAY_PORT}/graphql" -H 'content-type: application/json' \
   -H "authorization: Bearer ${token}" -d '{"query":"{ participants { totalCount } }"}')
 total=$(echo "$answer" | sed -n 's/.*"totalCount":\([0-9]*\).*/\1/p')
 [ "${total:-0}" -ge 380 ] || fail "expected the seeded 380 participants or more: $answer"
+analyst=$(npm run -s token -- --org kreis --role analyst) || fail "npm run token failed for an analyst"
+statistics=$(curl -s "http://127.0.0.1:${GATEWAY_PORT}/graphql" -H 'content-type: application/json' \
+  -H "authorization: Bearer ${analyst}" \
+  -d '{"query":"{ statistics(by: [BANK]) { participants { value } withInternship { value } withPlacement { value } } }"}')
+echo "$statistics" | grep -q '"withPlacement"' && ! echo "$statistics" | grep -q '"errors"' ||
+  fail "kreis could not count with the providers and agentur: $statistics"
 unauthenticated=$(curl -s "http://127.0.0.1:${GATEWAY_PORT}/graphql" -H 'content-type: application/json' -d '{"query":"{ participants { totalCount } }"}')
 echo "$unauthenticated" | grep -q UNAUTHENTICATED || fail "a request without token was not refused: $unauthenticated"
 kill -INT "$launcher"
-for _ in $(seq 1 40); do pgrep -f "dist/(services|gateway)/.*/main.js" >/dev/null || break; sleep 0.5; done
-if pgrep -f "dist/(services|gateway)/.*/main.js" >/dev/null; then
-  pkill -f "dist/(services|gateway)/.*/main.js"
+for _ in $(seq 1 40); do pgrep -g "$group" >/dev/null || break; sleep 0.5; done
+if pgrep -g "$group" >/dev/null; then
+  kill -KILL -- "-$group"
   fail "services were still running after SIGINT to the launcher"
 fi
 grep -q "stopping all services" "$log" || fail "the launcher did not stop the services"

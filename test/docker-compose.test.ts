@@ -104,9 +104,15 @@ const composeText = readFileSync(COMPOSE_FILE, 'utf8');
 
 /** The secrets a deployment must set (compose refuses to start without them), as a user would give them. */
 const DEPLOYMENT_SECRETS: Env = Object.fromEntries(
-  ['JWT_SECRET', ...ORGS.map((org) => `GATEWAY_${org.toUpperCase()}_SECRET`), 'KLAUSENHOF_KREIS_SECRET', 'FACHWERK_KREIS_SECRET'].map(
-    (name) => [name, `${name.toLowerCase()}-chosen-by-the-operator-0123456789`],
-  ),
+  [
+    'JWT_SECRET',
+    ...ORGS.map((org) => `GATEWAY_${org.toUpperCase()}_SECRET`),
+    'KLAUSENHOF_KREIS_SECRET',
+    'FACHWERK_KREIS_SECRET',
+    'KREIS_KLAUSENHOF_SECRET',
+    'KREIS_FACHWERK_SECRET',
+    'KREIS_AGENTUR_SECRET',
+  ].map((name) => [name, `${name.toLowerCase()}-chosen-by-the-operator-0123456789`]),
 );
 
 /** The compose file as docker compose sees it, with variables taken from `env` (defaults when empty). */
@@ -330,10 +336,16 @@ describe('docker-compose.yml', () => {
           environmentOf(services.kreis)[`CALLER_SECRET_${provider.toUpperCase()}`],
         );
       }
+      for (const contributor of ['klausenhof', 'fachwerk', 'agentur']) {
+        expect(environmentOf(services[contributor]).CALLER_SECRET_KREIS).toBe(
+          environmentOf(services.kreis)[`CONTRIBUTOR_SECRET_${contributor.toUpperCase()}`],
+        );
+      }
       const all = [
         gateway.JWT_SECRET,
         ...ORGS.map((org) => environmentOf(services[org]).CALLER_SECRET_GATEWAY),
         environmentOf(services.kreis).CALLER_SECRET_KLAUSENHOF,
+        ...['klausenhof', 'fachwerk', 'agentur'].map((name) => environmentOf(services[name]).CALLER_SECRET_KREIS),
       ];
       expect(new Set(all).size).toBe(all.length);
     });

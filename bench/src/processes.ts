@@ -108,6 +108,7 @@ export function runSecrets(registry: ProviderRegistry): GraphSecrets & { jwtSecr
     jwtSecret: secret(),
     gatewayTo: Object.fromEntries(names.map((n) => [n, secret()])),
     providerToKreis: Object.fromEntries(registry.providers.map((p) => [p.id, secret()])),
+    kreisTo: Object.fromEntries(names.filter((n) => n !== 'kreis').map((n) => [n, secret()])),
   };
 }
 

@@ -15,6 +15,8 @@ export interface DevSecrets {
   gatewayTo: Record<string, string>;
   /** Shared by each provider and kreis, for referral look-ups. */
   providerToKreis: Record<string, string>;
+  /** Shared by kreis and each organisation that contributes to the statistics (every provider and agentur). */
+  kreisTo: Record<string, string>;
 }
 
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -38,6 +40,7 @@ export function ensureDevelopmentSecrets(subgraphs: string[], providers: string[
     jwtSecret: stored.jwtSecret ?? newSecret(),
     gatewayTo: Object.fromEntries(subgraphs.map((name) => [name, stored.gatewayTo?.[name] ?? newSecret()])),
     providerToKreis: Object.fromEntries(providers.map((id) => [id, stored.providerToKreis?.[id] ?? newSecret()])),
+    kreisTo: Object.fromEntries([...providers, 'agentur'].map((name) => [name, stored.kreisTo?.[name] ?? newSecret()])),
   };
   mkdirSync(dirname(DEV_SECRETS_PATH), { recursive: true });
   writeFileSync(DEV_SECRETS_PATH, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });

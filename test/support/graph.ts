@@ -5,6 +5,7 @@ import { createApp as createAgentur, type AgenturApp } from '../../services/agen
 import { repoRoot } from '../../services/kit/src/paths';
 import { silentLogger } from '../../services/kit/src/logger';
 import type { SignedViewer } from '../../services/kit/src/signing';
+import type { Contributor } from '../../services/kit/src/statistics';
 import { TEST_SECRETS, type TestDatabase, type TestDialect } from '../../services/kit/src/testing';
 import { createApp as createKreis, ProviderRegistry, type KreisApp } from '../../services/kreis/src';
 import { createApp as createProvider, type ProviderApp } from '../../services/provider/src';
@@ -59,8 +60,11 @@ export async function startGraph(
     return created.url;
   };
   const closers: Array<() => Promise<void>> = [];
+  // Filled in as each contributor listens: kreis starts first, since the providers check referrals with it.
+  const contributors: Contributor[] = [];
   try {
     const kreis = await createKreis({
+      contributors,
       databaseUrl: await database('kreis'),
       registry,
       logger: silentLogger,
@@ -79,20 +83,22 @@ export async function startGraph(
         databaseUrl: await database(provider.id),
         kreisUrl,
         kreisCallerSecret: TEST_SECRETS.providerToKreis(provider.id),
-        callerSecrets: { gateway: TEST_SECRETS.gatewayTo(provider.id) },
+        callerSecrets: { gateway: TEST_SECRETS.gatewayTo(provider.id), kreis: TEST_SECRETS.kreisTo(provider.id) },
         logger: silentLogger,
       });
       closers.push(() => app.close());
       providers[provider.id] = app;
       subgraphUrls[provider.id] = await app.listen(0);
+      contributors.push({ organisation: provider.id, url: subgraphUrls[provider.id], secret: TEST_SECRETS.kreisTo(provider.id) });
     }
     const agentur = await createAgentur({
       databaseUrl: await database('agentur'),
       logger: silentLogger,
-      callerSecrets: { gateway: TEST_SECRETS.gatewayTo('agentur') },
+      callerSecrets: { gateway: TEST_SECRETS.gatewayTo('agentur'), kreis: TEST_SECRETS.kreisTo('agentur') },
     });
     closers.push(() => agentur.close());
     subgraphUrls.agentur = await agentur.listen(0);
+    contributors.push({ organisation: 'agentur', url: subgraphUrls.agentur, secret: TEST_SECRETS.kreisTo('agentur') });
 
     const world = generateWorld({ participants: options.participants ?? 380, seed: options.seed, providers: [...registry.providers] });
     await loadWorld(world, {

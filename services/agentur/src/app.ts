@@ -6,6 +6,7 @@ import {
   type Database,
   type Logger,
   openDatabase,
+  contributorAccess,
   type SubgraphApp,
 } from '../../kit/src';
 import { createAgenturContext, type AgenturServices } from './context';
@@ -13,6 +14,7 @@ import { InitialPlacements1764000000000 } from './migrations/1764000000000-initi
 import { PlacementEntity } from './placement/placement.entity';
 import { PlacementService } from './placement/placement.service';
 import { buildAgenturSchema } from './schema';
+import { AgenturStatisticsRepository } from './statistics/statistics.repository';
 
 export const AGENTUR_ENTITIES = [PlacementEntity, AuditEntryEntity];
 export const AGENTUR_MIGRATIONS = [InitialPlacements1764000000000, AuditLog1764100000000];
@@ -42,7 +44,10 @@ export async function openAgentur(
     poolSize: deps.poolSize,
     logger,
   });
-  return { database, services: { placements: new PlacementService(database.dataSource) } };
+  return {
+    database,
+    services: { placements: new PlacementService(database.dataSource), statistics: new AgenturStatisticsRepository(database.dataSource) },
+  };
 }
 
 /** Builds the agentur subgraph without listening. */
@@ -57,7 +62,9 @@ export async function createApp(deps: AgenturDeps): Promise<AgenturApp> {
     logger,
     bodyLimit: deps.bodyLimit,
     callerSecrets: deps.callerSecrets,
-    createContext: (req) => createAgenturContext(services, req.verifiedCall?.viewer ?? null, database.dataSource),
+    // kreis may only ask for agentur's statistics contribution.
+    mayRun: contributorAccess.mayRun('agentur'),
+    createContext: (req) => createAgenturContext(services, contributorAccess.viewerOf(req.verifiedCall), database.dataSource),
   });
   return Object.assign(app, { services });
 }

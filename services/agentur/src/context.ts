@@ -1,11 +1,12 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { AuditTrail, byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
+import { AuditTrail, byIdLoader, groupingLoader, type ContributionSource, type Viewer } from '../../kit/src';
 import type { PlacementEntity } from './placement/placement.entity';
 import type { PlacementService } from './placement/placement.service';
 
 export interface AgenturServices {
   placements: PlacementService;
+  statistics: ContributionSource;
 }
 
 export interface AgenturContext {

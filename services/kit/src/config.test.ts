@@ -17,6 +17,9 @@ function problemsOf(load: () => unknown): Record<string, string> {
 const SECRETS = {
   CALLER_SECRET_GATEWAY: 'a-secret-the-gateway-shares-with-us-0123',
   KREIS_CALLER_SECRET: 'a-secret-this-provider-shares-with-kreis-01',
+  CONTRIBUTOR_SECRET_KLAUSENHOF: 'a-secret-kreis-shares-with-klausenhof-0123',
+  CONTRIBUTOR_SECRET_FACHWERK: 'a-secret-kreis-shares-with-fachwerk-012345',
+  CONTRIBUTOR_SECRET_AGENTUR: 'a-secret-kreis-shares-with-agentur-0123456',
 };
 const withSecrets = (env: NodeJS.ProcessEnv) => ({ ...SECRETS, ...env });
 
@@ -32,7 +35,12 @@ describe('configuration', () => {
   });
 
   it('names a missing variable', () => {
-    expect(problemsOf(() => loadKreisConfig({}))).toEqual({ CALLER_SECRET_GATEWAY: 'is required but not set' });
+    expect(problemsOf(() => loadKreisConfig({}))).toEqual({
+      CALLER_SECRET_GATEWAY: 'is required but not set',
+      CONTRIBUTOR_SECRET_KLAUSENHOF: 'is required but not set',
+      CONTRIBUTOR_SECRET_FACHWERK: 'is required but not set',
+      CONTRIBUTOR_SECRET_AGENTUR: 'is required but not set',
+    });
     expect(problemsOf(() => loadProviderConfig(withSecrets({})))).toEqual({ PROVIDER_ID: 'is required but not set' });
     expect(problemsOf(() => loadProviderConfig(withSecrets({ PROVIDER_ID: 'newprovider' })))).toEqual({ PORT: 'is required but not set' });
   });

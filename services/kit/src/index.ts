@@ -21,3 +21,4 @@ export * from './referral-lookup';
 export * from './authorization';
 export * from './audit';
 export * from './erasure';
+export * from './statistics';

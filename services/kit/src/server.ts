@@ -31,6 +31,8 @@ export interface SubgraphAppOptions<C extends AuditedContext> {
 export interface SubgraphApp {
   name: string;
   database: Database;
+  /** Verified GraphQL requests received, by caller (the gateway, kreis, a provider): how tests count fetches. */
+  requests: { byCaller: Record<string, number>; reset(): void };
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -66,11 +68,22 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
     const reachable = await isDatabaseReachable(database.dataSource);
     res.status(reachable ? 200 : 503).json({ status: reachable ? 'ready' : 'database unreachable', service: name });
   });
+  const requests = {
+    byCaller: {} as Record<string, number>,
+    reset() {
+      requests.byCaller = {};
+    },
+  };
   app.use(
     '/graphql',
     // The raw bytes: the signature covers exactly what was sent; requireSignedRequest parses them after checking it.
     express.raw({ type: () => true, limit: options.bodyLimit ?? '1mb' }),
     requireSignedRequest({ secrets: options.callerSecrets, mayRun: options.mayRun }),
+    (req, _res, next) => {
+      const caller = req.verifiedCall?.caller ?? 'unknown';
+      requests.byCaller[caller] = (requests.byCaller[caller] ?? 0) + 1;
+      next();
+    },
     expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
   );
   app.use(requestBodyErrorHandler(logger));
@@ -79,6 +92,7 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
   return {
     name,
     database,
+    requests,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -69,6 +69,7 @@ export function testDialects(env: NodeJS.ProcessEnv = process.env): TestDialect[
 export const TEST_SECRETS = {
   gatewayTo: (subgraph: string) => `test-secret-gateway-to-${subgraph}-0123456789abcdef`,
   providerToKreis: (provider: string) => `test-secret-${provider}-to-kreis-0123456789abcdef`,
+  kreisTo: (contributor: string) => `test-secret-kreis-to-${contributor}-0123456789abcdef`,
 };
 
 /** Posts a GraphQL request to a subgraph the way the gateway does: signed, for `viewer`. */

@@ -10,12 +10,14 @@ import {
   type SubgraphApp,
   type VerifiedCall,
   type Viewer,
+  type Contributor,
 } from '../../kit/src';
 import { REFERRAL_LOOKUP_ROLE } from './access';
 import { ConsentEntity } from './consent/consent.entity';
 import { ConsentService } from './consent/consent.service';
 import { createKreisContext, type KreisServices } from './context';
 import { InitialRegistry1764000000000 } from './migrations/1764000000000-initial-registry';
+import { RecordKeys1764200000000 } from './migrations/1764200000000-record-keys';
 import { MunicipalityService } from './municipality/municipality.service';
 import { ParticipantEntity } from './participant/participant.entity';
 import { ParticipantService } from './participant/participant.service';
@@ -23,9 +25,11 @@ import { ProviderRegistry } from './provider/provider.registry';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
 import { buildKreisSchema } from './schema';
+import { StatisticsRepository } from './statistics/statistics.repository';
+import { StatisticsService } from './statistics/statistics.service';
 
 export const KREIS_ENTITIES = [ParticipantEntity, ReferralEntity, ConsentEntity, AuditEntryEntity];
-export const KREIS_MIGRATIONS = [InitialRegistry1764000000000, AuditLog1764100000000];
+export const KREIS_MIGRATIONS = [InitialRegistry1764000000000, AuditLog1764100000000, RecordKeys1764200000000];
 
 export interface KreisDeps {
   databaseUrl: string;
@@ -35,6 +39,8 @@ export interface KreisDeps {
   bodyLimit?: string;
   /** Secrets of the callers this subgraph accepts (CALLER_SECRET_<NAME>), the gateway at least. */
   callerSecrets: Record<string, string>;
+  /** Who contributes measures to the statistics (every provider and agentur); read when a statistics query runs. */
+  contributors?: readonly Contributor[];
 }
 
 export interface KreisApp extends SubgraphApp {
@@ -43,7 +49,7 @@ export interface KreisApp extends SubgraphApp {
 
 /** Opens kreis's database (migrating it) and its services, without any GraphQL: for the app and the seed. */
 export async function openKreis(
-  deps: Pick<KreisDeps, 'databaseUrl' | 'registry' | 'logger' | 'poolSize'>,
+  deps: Pick<KreisDeps, 'databaseUrl' | 'registry' | 'logger' | 'poolSize' | 'contributors'>,
 ): Promise<{ database: Database; services: KreisServices }> {
   const logger = deps.logger ?? createLogger('kreis');
   const database = await openDatabase({
@@ -54,12 +60,14 @@ export async function openKreis(
     logger,
   });
   const municipalities = new MunicipalityService(deps.registry);
+  const participants = new ParticipantService(database.dataSource, municipalities, deps.registry);
   const services: KreisServices = {
-    participants: new ParticipantService(database.dataSource, municipalities, deps.registry),
+    participants,
     referrals: new ReferralService(database.dataSource, municipalities, deps.registry),
     consents: new ConsentService(database.dataSource),
     municipalities,
     providers: deps.registry,
+    statistics: new StatisticsService(new StatisticsRepository(database.dataSource), participants, deps.contributors ?? []),
   };
   return { database, services };
 }

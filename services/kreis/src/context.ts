@@ -10,6 +10,7 @@ import type { ParticipantService } from './participant/participant.service';
 import type { ProviderRegistry } from './provider/provider.registry';
 import type { ReferralEntity } from './referral/referral.entity';
 import type { ReferralService } from './referral/referral.service';
+import type { StatisticsService } from './statistics/statistics.service';
 
 export interface KreisServices {
   participants: ParticipantService;
@@ -17,6 +18,7 @@ export interface KreisServices {
   consents: ConsentService;
   municipalities: MunicipalityService;
   providers: ProviderRegistry;
+  statistics: StatisticsService;
 }
 
 export interface KreisLoaders {

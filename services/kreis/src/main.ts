@@ -1,14 +1,16 @@
 import { CALLER_SECRET_PREFIX, createLogger, runService, secretsByName } from '../../kit/src';
 import { createApp } from './app';
-import { loadKreisConfig } from './config';
+import { contributorsOf, loadKreisConfig } from './config';
 import { ProviderRegistry } from './provider/provider.registry';
 
 void runService('kreis', async () => {
   const config = loadKreisConfig();
   const logger = createLogger('kreis', config.LOG_LEVEL as 'info');
+  const registry = ProviderRegistry.fromFile(config.PROVIDER_REGISTRY);
   const app = await createApp({
     databaseUrl: config.DATABASE_URL,
-    registry: ProviderRegistry.fromFile(config.PROVIDER_REGISTRY),
+    registry,
+    contributors: contributorsOf(config, registry),
     logger,
     poolSize: config.DB_POOL_SIZE,
     bodyLimit: config.BODY_LIMIT,

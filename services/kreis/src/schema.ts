@@ -6,6 +6,7 @@ import { providerCaseStubs } from './provider/provider-case.types';
 import type { ProviderRegistry } from './provider/provider.registry';
 import { ProviderResolver, resolveProviderReference } from './provider/provider.resolver';
 import { ReferralResolver, resolveReferralReference } from './referral/referral.resolver';
+import { StatisticsResolver } from './statistics/statistics.resolver';
 
 export function buildKreisSchema(registry: ProviderRegistry) {
   return buildFederatedSchema({
@@ -15,6 +16,7 @@ export function buildKreisSchema(registry: ProviderRegistry) {
       ConsentResolver,
       MunicipalityResolver,
       ProviderResolver,
+      StatisticsResolver,
       auditLogResolver('kreisAuditLog'),
     ],
     orphanedTypes: providerCaseStubs(registry),

@@ -6,6 +6,7 @@ import {
   type Database,
   type Logger,
   openDatabase,
+  contributorAccess,
   type SubgraphApp,
 } from '../../kit/src';
 import { CaseEntity } from './case/case.entity';
@@ -18,6 +19,7 @@ import { InitialCases1764000000000 } from './migrations/1764000000000-initial-ca
 import { CertificateEntity, CoachingSessionEntity, EnrolmentEntity, InternshipEntity } from './records/records.entity';
 import { RecordsService } from './records/records.service';
 import { buildProviderSchema } from './schema';
+import { ProviderStatisticsRepository } from './statistics/statistics.repository';
 
 export const PROVIDER_ENTITIES = [
   CaseEntity,
@@ -70,6 +72,7 @@ export async function openProvider(
     cases,
     courses: new CourseService(database.dataSource),
     records: new RecordsService(database.dataSource, cases),
+    statistics: new ProviderStatisticsRepository(database.dataSource),
   };
   return { database, services };
 }
@@ -86,7 +89,9 @@ export async function createApp(deps: ProviderDeps): Promise<ProviderApp> {
     logger,
     bodyLimit: deps.bodyLimit,
     callerSecrets: deps.callerSecrets,
-    createContext: (req) => createProviderContext(services, req.verifiedCall?.viewer ?? null, database.dataSource),
+    // kreis may only ask for this provider's statistics contribution.
+    mayRun: contributorAccess.mayRun(deps.providerId),
+    createContext: (req) => createProviderContext(services, contributorAccess.viewerOf(req.verifiedCall), database.dataSource),
   });
   return Object.assign(app, { services });
 }

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { AuditTrail, byIdLoader, groupingLoader, type Viewer } from '../../kit/src';
+import { AuditTrail, byIdLoader, groupingLoader, type ContributionSource, type Viewer } from '../../kit/src';
 import type { CaseEntity } from './case/case.entity';
 import type { CaseService } from './case/case.service';
 import type { CourseService } from './course/course.service';
@@ -12,6 +12,7 @@ export interface ProviderServices {
   cases: CaseService;
   courses: CourseService;
   records: RecordsService;
+  statistics: ContributionSource;
 }
 
 export interface ProviderLoaders {

@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from '../../kit/src';
 import type { ProviderContext } from './context';
-import { allows, auditLogResolver, createAuthChecker, providerTypePrefix } from '../../kit/src';
+import { allows, auditLogResolver, contributionResolver, createAuthChecker, providerTypePrefix } from '../../kit/src';
 import { CASE_READERS } from './access';
 import { providerTypes } from './desk/provider-types';
 import { EnrolmentResolver } from './records/enrolment.resolver';
@@ -8,11 +8,11 @@ import { EnrolmentResolver } from './records/enrolment.resolver';
 export function buildProviderSchema(providerId: string) {
   const { types, resolvers } = providerTypes(providerId);
   return buildFederatedSchema({
-    resolvers: [...resolvers, EnrolmentResolver, auditLogResolver(`${providerId}AuditLog`)],
+    resolvers: [...resolvers, EnrolmentResolver, auditLogResolver(`${providerId}AuditLog`), contributionResolver(providerId)],
     orphanedTypes: types,
     validate: { forbidUnknownValues: false },
     authChecker: createAuthChecker(providerId),
-    federationDirectives: ['@key', '@shareable'],
+    federationDirectives: ['@key', '@shareable', '@inaccessible'],
     referenceResolvers: {
       [`${providerTypePrefix(providerId)}Case`]: {
         // Another provider's staff, or agency staff, get nothing: the gateway sees no such case.

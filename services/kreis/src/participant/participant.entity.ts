@@ -43,4 +43,8 @@ export class ParticipantEntity {
 
   @Column({ name: 'erased_on', type: 'date', nullable: true })
   erasedOn: string | null;
+
+  /** Fixed random key for the cell key method; never shown to anyone. */
+  @Column({ name: 'record_key', type: 'int', default: 0 })
+  recordKey: number;
 }

@@ -1,8 +1,9 @@
-import { Brackets, type DataSource, type EntityManager, In, LessThan, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager, In, LessThan, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { type RegistryScope, whereInScope } from '../access';
 import { ConsentEntity } from '../consent/consent.entity';
 import { MAX_AGE, MIN_AGE, PROGRAMME_END, PROGRAMME_START } from '../programme';
 import {
+  newRecordKey,
   inTransaction,
   ageOn,
   ConflictError,
@@ -75,6 +76,7 @@ export class ParticipantService {
           exitedOn: null,
           exitReason: null,
           erasedOn: null,
+          recordKey: newRecordKey(),
         });
         await manager.insert(ParticipantEntity, participant);
         return participant;
@@ -162,41 +164,22 @@ export class ParticipantService {
   }
 
   /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
-  async importMany(rows: Array<Omit<ParticipantEntity, 'number' | 'birthYear' | 'erasedOn'>>, manager: EntityManager): Promise<void> {
+  async importMany(
+    rows: Array<Omit<ParticipantEntity, 'number' | 'birthYear' | 'erasedOn' | 'recordKey'>>,
+    manager: EntityManager,
+  ): Promise<void> {
     const entities = rows.map((row) => ({
       ...row,
       number: Number(row.id.replace(/^TN-/, '')),
       birthYear: Number(row.birthDate!.slice(0, 4)),
       erasedOn: null,
+      recordKey: newRecordKey(),
     }));
     await insertInChunks(manager, ParticipantEntity, entities, 13);
   }
 
   private filtered(filter: ParticipantFilter, scope: RegistryScope): SelectQueryBuilder<ParticipantEntity> {
-    const query = this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p');
-    if (filter.municipalityId) query.andWhere('p.municipality_id = :municipalityId', { municipalityId: filter.municipalityId });
-    if (filter.residenceStatus) query.andWhere('p.residence_status = :residenceStatus', { residenceStatus: filter.residenceStatus });
-    if (filter.status === ParticipationStatus.ACTIVE) query.andWhere('p.exited_on IS NULL');
-    if (filter.status === ParticipationStatus.EXITED) query.andWhere('p.exited_on IS NOT NULL');
-    if (filter.enteredFrom) query.andWhere('p.entered_on >= :enteredFrom', { enteredFrom: filter.enteredFrom });
-    if (filter.enteredTo) query.andWhere('p.entered_on <= :enteredTo', { enteredTo: filter.enteredTo });
-    if (filter.providerId || filter.module) {
-      query.andWhere(
-        new Brackets((where) => {
-          const conditions = ['r.participant_id = p.id'];
-          if (filter.providerId) conditions.push('r.provider_id = :providerId');
-          if (filter.module) conditions.push('r.module = :module');
-          // A provider's staff filter within the referrals they may see: their own provider's.
-          if (scope.kind === 'provider') conditions.push('r.provider_id = :ownProvider');
-          where.where(`EXISTS (SELECT 1 FROM referral r WHERE ${conditions.join(' AND ')})`, {
-            providerId: filter.providerId,
-            module: filter.module,
-            ownProvider: scope.kind === 'provider' ? scope.providerId : undefined,
-          });
-        }),
-      );
-    }
-    return query;
+    return whereParticipantMatches(this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p'), filter, scope);
   }
 
   /** A later entry date must not leave a referral or consent dated before it. */
@@ -215,7 +198,8 @@ export class ParticipantService {
       );
   }
 
-  private checkFilter(filter: ParticipantFilter): void {
+  /** Rejects a filter naming an unknown municipality or provider, or entry dates in the wrong order. */
+  checkFilter(filter: ParticipantFilter): void {
     if (filter.municipalityId) this.municipalities.require(filter.municipalityId, 'filter.municipalityId');
     if (filter.providerId) this.providers.require(filter.providerId, 'filter.providerId');
     if (filter.enteredFrom && filter.enteredTo)
@@ -236,4 +220,35 @@ export class ParticipantService {
       );
     }
   }
+}
+
+/** Narrows a query over participants (alias `p`) to those matching `filter`; also used by the statistics. */
+export function whereParticipantMatches<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  filter: ParticipantFilter,
+  scope: RegistryScope,
+): SelectQueryBuilder<T> {
+  if (filter.municipalityId) query.andWhere('p.municipality_id = :municipalityId', { municipalityId: filter.municipalityId });
+  if (filter.residenceStatus) query.andWhere('p.residence_status = :residenceStatus', { residenceStatus: filter.residenceStatus });
+  if (filter.status === ParticipationStatus.ACTIVE) query.andWhere('p.exited_on IS NULL');
+  if (filter.status === ParticipationStatus.EXITED) query.andWhere('p.exited_on IS NOT NULL');
+  if (filter.enteredFrom) query.andWhere('p.entered_on >= :enteredFrom', { enteredFrom: filter.enteredFrom });
+  if (filter.enteredTo) query.andWhere('p.entered_on <= :enteredTo', { enteredTo: filter.enteredTo });
+  if (filter.providerId || filter.module) {
+    query.andWhere(
+      new Brackets((where) => {
+        const conditions = ['r.participant_id = p.id'];
+        if (filter.providerId) conditions.push('r.provider_id = :providerId');
+        if (filter.module) conditions.push('r.module = :module');
+        // A provider's staff filter within the referrals they may see: their own provider's.
+        if (scope.kind === 'provider') conditions.push('r.provider_id = :ownProvider');
+        where.where(`EXISTS (SELECT 1 FROM referral r WHERE ${conditions.join(' AND ')})`, {
+          providerId: filter.providerId,
+          module: filter.module,
+          ownProvider: scope.kind === 'provider' ? scope.providerId : undefined,
+        });
+      }),
+    );
+  }
+  return query;
 }

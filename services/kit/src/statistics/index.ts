@@ -1,0 +1,3 @@
+export * from './cell-key';
+export * from './contribution';
+export * from './contributor';

@@ -1,0 +1,211 @@
+import type { DataSource } from 'typeorm';
+import { Module } from '../../../kit/src';
+import { MUNICIPALITIES } from '../municipality/municipality.data';
+import { ParticipantEntity } from '../participant/participant.entity';
+import { whereParticipantMatches } from '../participant/participant.service';
+import type { ParticipantFilter } from '../participant/participant.type';
+import { StatisticsDimension } from './statistics.type';
+
+/** A true count and the sum of its members' record keys: what the cell key method needs, nothing more. */
+export interface RawCount {
+  count: number;
+  recordKeySum: bigint;
+}
+
+/** A measure other organisations contribute, as a bit in the per-participant flags kreis joins. */
+export interface MeasureBit {
+  name: string;
+  bit: number;
+}
+
+export interface RawCell {
+  values: string[];
+  participants: RawCount;
+  measures: Record<string, RawCount>;
+}
+
+export interface Quarter {
+  label: string;
+  starts: string;
+  ends: string;
+}
+
+export interface RawMonitoringQuarter {
+  entries: RawCount;
+  exits: RawCount;
+  stock: RawCount;
+  modules: Record<string, RawCount>;
+}
+
+const LEFT_BANK = MUNICIPALITIES.filter((m) => m.bank === 'LEFT').map((m) => m.id);
+
+/**
+ * The statistics' SQL: every figure is a COUNT and a SUM of record keys in one
+ * statement, whatever the number of cells, quarters or participants.
+ */
+export class StatisticsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get sqlite(): boolean {
+    return this.dataSource.options.type === 'better-sqlite3';
+  }
+
+  private concat(...parts: string[]): string {
+    return this.sqlite ? parts.join(' || ') : `CONCAT(${parts.join(', ')})`;
+  }
+
+  /** "2022-Q1" from a date column, the same on SQLite (text dates) and MySQL/MariaDB (DATE). */
+  private quarterOf(column: string): string {
+    const month = `SUBSTR(${column}, 6, 2)`;
+    return this.concat(
+      `SUBSTR(${column}, 1, 4)`,
+      `'-Q'`,
+      `CASE WHEN ${month} <= '03' THEN '1' WHEN ${month} <= '06' THEN '2' WHEN ${month} <= '09' THEN '3' ELSE '4' END`,
+    );
+  }
+
+  private dimensionSql(dimension: StatisticsDimension): string {
+    switch (dimension) {
+      case StatisticsDimension.ENTRY_QUARTER:
+        return this.quarterOf('p.entered_on');
+      case StatisticsDimension.EXIT_QUARTER:
+        return `COALESCE(${this.quarterOf('p.exited_on')}, 'NONE')`;
+      case StatisticsDimension.MODULE:
+        return 'g.module';
+      case StatisticsDimension.PROVIDER:
+        return 'g.provider_id';
+      case StatisticsDimension.BANK:
+        return `CASE WHEN p.municipality_id IN (${LEFT_BANK.map((id) => `'${id}'`).join(', ')}) THEN 'LEFT' ELSE 'RIGHT' END`;
+      case StatisticsDimension.MUNICIPALITY:
+        return 'p.municipality_id';
+      case StatisticsDimension.GENDER:
+        return 'p.gender';
+      case StatisticsDimension.AGE_GROUP: {
+        // Age reached in the entry year: the birth year survives erasure, so groups never change when names are erased.
+        const age = `(SUBSTR(p.entered_on, 1, 4) - p.birth_year)`;
+        return `CASE WHEN ${age} <= 20 THEN '18-20' WHEN ${age} <= 23 THEN '21-23' ELSE '24-27' END`;
+      }
+      case StatisticsDimension.RESIDENCE_STATUS:
+        return 'p.residence_status';
+      case StatisticsDimension.EXIT_REASON:
+        return `COALESCE(p.exit_reason, 'NONE')`;
+    }
+  }
+
+  /** The contributed flags as a table `m(participant_id, flags)`, from one JSON parameter. */
+  private measuresTable(): string {
+    if (this.sqlite) {
+      return `(SELECT json_extract(value, '$[0]') AS participant_id, json_extract(value, '$[1]') AS flags FROM json_each(?))`;
+    }
+    // Materialised with a key (MariaDB's derived_with_keys), so the join is a look-up per participant.
+    return `(SELECT jt.participant_id AS participant_id, MAX(jt.flags) AS flags
+               FROM JSON_TABLE(?, '$[*]' COLUMNS (participant_id VARCHAR(16) PATH '$[0]', flags INT PATH '$[1]')) jt
+              GROUP BY jt.participant_id)`;
+  }
+
+  /**
+   * One row per combination of the dimensions' values that occurs among the
+   * participants matching `filter`, with the count and record-key sum of the
+   * participants and of each contributed measure.
+   */
+  async cells(
+    dimensions: readonly StatisticsDimension[],
+    filter: ParticipantFilter,
+    measures: { bits: readonly MeasureBit[]; flagsByParticipant: Array<[string, number]> } | null,
+  ): Promise<RawCell[]> {
+    const params: unknown[] = [];
+    const groupExpressions = dimensions.map((d) => this.dimensionSql(d));
+    const select = [
+      ...groupExpressions.map((expression, i) => `${expression} AS g${i}`),
+      'COUNT(*) AS n',
+      'SUM(p.record_key) AS k',
+      ...(measures?.bits ?? []).flatMap(({ bit }, i) => [
+        `SUM(CASE WHEN (m.flags & ${bit}) <> 0 THEN 1 ELSE 0 END) AS n_m${i}`,
+        `SUM(CASE WHEN (m.flags & ${bit}) <> 0 THEN p.record_key ELSE 0 END) AS k_m${i}`,
+      ]),
+    ];
+    const joins: string[] = [];
+    const referralColumns = [
+      ...(dimensions.includes(StatisticsDimension.MODULE) ? ['module'] : []),
+      ...(dimensions.includes(StatisticsDimension.PROVIDER) ? ['provider_id'] : []),
+    ];
+    if (referralColumns.length) {
+      // DISTINCT: a participant counts once per module or provider, however many referrals to it.
+      joins.push(`JOIN (SELECT DISTINCT participant_id, ${referralColumns.join(', ')} FROM referral) g ON g.participant_id = p.id`);
+    }
+    if (measures) {
+      joins.push(`LEFT JOIN ${this.measuresTable()} m ON m.participant_id = p.id`);
+      params.push(JSON.stringify(measures.flagsByParticipant));
+    }
+    let where = '';
+    if (Object.values(filter).some((value) => value != null)) {
+      const [matching, filterParams] = whereParticipantMatches(
+        this.dataSource.createQueryBuilder().select('p.id').from(ParticipantEntity, 'p'),
+        filter,
+        { kind: 'all' },
+      ).getQueryAndParameters();
+      where = `WHERE p.id IN (${matching})`;
+      params.push(...filterParams);
+    }
+    const sql = `SELECT ${select.join(', ')} FROM participant p ${joins.join(' ')} ${where} ${
+      groupExpressions.length ? `GROUP BY ${groupExpressions.join(', ')}` : ''
+    }`;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, params);
+    return rows
+      .filter((row) => Number(row.n) > 0)
+      .map((row) => ({
+        values: dimensions.map((_, i) => String(row[`g${i}`])),
+        participants: rawCount(row.n, row.k),
+        measures: Object.fromEntries((measures?.bits ?? []).map(({ name }, i) => [name, rawCount(row[`n_m${i}`], row[`k_m${i}`])])),
+      }));
+  }
+
+  /** Entries, exits, stock and module stock for each quarter: two statements for any number of quarters. */
+  async monitoring(quarters: readonly Quarter[]): Promise<Map<string, RawMonitoringQuarter>> {
+    const quarterTable = quarters.map(() => 'SELECT ? AS label, ? AS starts, ? AS ends').join(' UNION ALL ');
+    const quarterParams = quarters.flatMap((q) => [q.label, q.starts, q.ends]);
+    const inStock = `p.entered_on <= q.ends AND (p.exited_on IS NULL OR p.exited_on > q.ends)`;
+    const counted = (condition: string, name: string) =>
+      `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS n_${name}, SUM(CASE WHEN ${condition} THEN p.record_key ELSE 0 END) AS k_${name}`;
+    const participantRows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT q.label AS label,
+              ${counted('p.entered_on >= q.starts AND p.entered_on <= q.ends', 'entries')},
+              ${counted('p.exited_on >= q.starts AND p.exited_on <= q.ends', 'exits')},
+              ${counted(inStock, 'stock')}
+         FROM (${quarterTable}) q JOIN participant p ON p.entered_on <= q.ends
+        GROUP BY q.label`,
+      quarterParams,
+    );
+    // DISTINCT per person: two open referrals of one module count once.
+    const moduleRows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT s.label AS label, s.module AS module, COUNT(*) AS n, SUM(s.record_key) AS k
+         FROM (SELECT DISTINCT q.label AS label, r.module AS module, p.id AS id, p.record_key AS record_key
+                 FROM (${quarterTable}) q
+                 JOIN participant p ON ${inStock}
+                 JOIN referral r ON r.participant_id = p.id AND r.started_on IS NOT NULL AND r.started_on <= q.ends
+                                AND (r.ended_on IS NULL OR r.ended_on > q.ends)) s
+        GROUP BY s.label, s.module`,
+      quarterParams,
+    );
+    const none = (): RawCount => ({ count: 0, recordKeySum: 0n });
+    const result = new Map<string, RawMonitoringQuarter>(
+      quarters.map((q) => [
+        q.label,
+        { entries: none(), exits: none(), stock: none(), modules: Object.fromEntries(Object.values(Module).map((m) => [m, none()])) },
+      ]),
+    );
+    for (const row of participantRows) {
+      const quarter = result.get(String(row.label))!;
+      quarter.entries = rawCount(row.n_entries, row.k_entries);
+      quarter.exits = rawCount(row.n_exits, row.k_exits);
+      quarter.stock = rawCount(row.n_stock, row.k_stock);
+    }
+    for (const row of moduleRows) result.get(String(row.label))!.modules[String(row.module)] = rawCount(row.n, row.k);
+    return result;
+  }
+}
+
+/** SUM over no rows is NULL; MySQL returns DECIMAL sums as strings: both become exact numbers here. */
+function rawCount(count: unknown, keySum: unknown): RawCount {
+  return { count: Number(count ?? 0), recordKeySum: BigInt(String(keySum ?? 0).replace(/\.0*$/, '')) };
+}

@@ -1,0 +1,162 @@
+import {
+  fetchContribution,
+  figureOf,
+  MIN_PEOPLE_FOR_OUTCOME_MEASURES,
+  Module,
+  PLACEMENT_MEASURE_PREFIX,
+  PlacementKind,
+  PROVIDER_MEASURES,
+  SUPPRESSED,
+  ValidationError,
+  type Contributor,
+  type Figure,
+  type Protection,
+} from '../../../kit/src';
+import type { ParticipantService } from '../participant/participant.service';
+import type { ParticipantFilter } from '../participant/participant.type';
+import { PROGRAMME_END, PROGRAMME_START } from '../programme';
+import { StatisticsRepository, type MeasureBit, type Quarter, type RawCount } from './statistics.repository';
+import { StatisticsDimension, type MonitoringQuarterType, type StatisticsCellType } from './statistics.type';
+
+/** At most this many dimensions per query: beyond three, nearly every cell is a handful of people. */
+export const MAX_DIMENSIONS = 3;
+
+/** Which contributed measures a query asks for; kreis fetches contributions only when one is. */
+export interface RequestedMeasures {
+  internship: boolean;
+  languageExam: boolean;
+  placement: boolean;
+}
+
+const INTERNSHIP = 'INTERNSHIP';
+const LANGUAGE_EXAM_PASSED = 'LANGUAGE_EXAM_PASSED';
+const ANY_PLACEMENT = 'ANY';
+
+/** Every measure's bit in the flags kreis joins per participant. */
+const MEASURE_BITS: MeasureBit[] = [
+  { name: INTERNSHIP, bit: 1 },
+  { name: LANGUAGE_EXAM_PASSED, bit: 2 },
+  { name: ANY_PLACEMENT, bit: 4 },
+  ...Object.values(PlacementKind).map((kind, i) => ({ name: kind, bit: 8 << i })),
+];
+const bitOf = (name: string) => MEASURE_BITS.find((m) => m.name === name)!.bit;
+
+/**
+ * The G.I.B. monitoring and ad-hoc statistics: kreis counts in its own database,
+ * joining the ids other organisations contribute, and protects each figure once,
+ * here, before it leaves the graph.
+ */
+export class StatisticsService {
+  constructor(
+    private readonly repository: StatisticsRepository,
+    private readonly participants: ParticipantService,
+    /** The organisations that contribute measures: every provider and agentur. */
+    private readonly contributors: readonly Contributor[],
+  ) {}
+
+  async monitoring(from: string, to: string, protection: Protection): Promise<MonitoringQuarterType[]> {
+    if (from > to) throw new ValidationError(`"from" (${from}) is after "to" (${to}).`, 'from');
+    for (const [name, date] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (date < PROGRAMME_START || date > PROGRAMME_END) {
+        throw new ValidationError(`"${name}" (${date}) lies outside the programme, ${PROGRAMME_START} to ${PROGRAMME_END}.`, name);
+      }
+    }
+    const quarters = quartersOverlapping(from, to);
+    const raw = await this.repository.monitoring(quarters);
+    return quarters.map(({ label }) => {
+      const quarter = raw.get(label)!;
+      return {
+        quarter: label,
+        entries: figureOf(quarter.entries, protection),
+        exits: figureOf(quarter.exits, protection),
+        stock: figureOf(quarter.stock, protection),
+        modules: Object.values(Module).map((module) => ({ module, stock: figureOf(quarter.modules[module], protection) })),
+      };
+    });
+  }
+
+  async statistics(
+    dimensions: readonly StatisticsDimension[],
+    filter: ParticipantFilter,
+    requested: RequestedMeasures,
+    protection: Protection,
+  ): Promise<StatisticsCellType[]> {
+    this.checkDimensions(dimensions);
+    this.participants.checkFilter(filter);
+    const wantsMeasures = requested.internship || requested.languageExam || requested.placement;
+    const flagsByParticipant = wantsMeasures ? await this.contributedFlags(requested) : null;
+    const cells = await this.repository.cells(
+      dimensions,
+      filter,
+      flagsByParticipant ? { bits: MEASURE_BITS, flagsByParticipant: [...flagsByParticipant] } : null,
+    );
+    const none: RawCount = { count: 0, recordKeySum: 0n };
+    return cells.map((cell) => {
+      // Too few people for outcome figures: "3 of 3 had a placement" tells each one's outcome, whatever the noise.
+      const outcomesProtectable = protection === 'exact' || cell.participants.count >= MIN_PEOPLE_FOR_OUTCOME_MEASURES;
+      const measure = (name: string): Figure =>
+        !wantsMeasures ? SUPPRESSED : outcomesProtectable ? figureOf(cell.measures[name] ?? none, protection) : SUPPRESSED;
+      return {
+        group: dimensions.map((dimension, i) => ({ dimension, value: cell.values[i] })),
+        participants: figureOf(cell.participants, protection),
+        withInternship: measure(INTERNSHIP),
+        withLanguageExamPassed: measure(LANGUAGE_EXAM_PASSED),
+        placements: Object.fromEntries([ANY_PLACEMENT, ...Object.values(PlacementKind)].map((name) => [name, measure(name)])),
+      };
+    });
+  }
+
+  private checkDimensions(dimensions: readonly StatisticsDimension[]): void {
+    if (dimensions.length > MAX_DIMENSIONS) {
+      throw new ValidationError(`At most ${MAX_DIMENSIONS} dimensions per query; "by" names ${dimensions.length}.`, 'by');
+    }
+    const repeated = dimensions.find((dimension, i) => dimensions.indexOf(dimension) !== i);
+    if (repeated) throw new ValidationError(`"by" names ${repeated} twice; name each dimension once.`, 'by');
+  }
+
+  /** Each participant's measures as bit flags, merged across organisations so that a person counts once. */
+  private async contributedFlags(requested: RequestedMeasures): Promise<Map<string, number>> {
+    const wanted = this.contributors.filter((c) =>
+      c.organisation === 'agentur' ? requested.placement : requested.internship || requested.languageExam,
+    );
+    const contributions = await Promise.all(wanted.map((contributor) => fetchContribution(contributor)));
+    const flags = new Map<string, number>();
+    const mark = (ids: string[] | undefined, bit: number) => {
+      for (const id of ids ?? []) flags.set(id, (flags.get(id) ?? 0) | bit);
+    };
+    for (const contribution of contributions) {
+      for (const name of PROVIDER_MEASURES) mark(contribution[name], bitOf(name));
+      for (const kind of Object.values(PlacementKind)) {
+        mark(contribution[PLACEMENT_MEASURE_PREFIX + kind], bitOf(kind) | bitOf(ANY_PLACEMENT));
+      }
+    }
+    return flags;
+  }
+}
+
+/** The calendar quarters overlapping [from, to], each with its first and last day. */
+export function quartersOverlapping(from: string, to: string): Quarter[] {
+  const quarters: Quarter[] = [];
+  let year = Number(from.slice(0, 4));
+  let q = Math.floor((Number(from.slice(5, 7)) - 1) / 3) + 1;
+  const lastYear = Number(to.slice(0, 4));
+  const lastQ = Math.floor((Number(to.slice(5, 7)) - 1) / 3) + 1;
+  while (year < lastYear || (year === lastYear && q <= lastQ)) {
+    const startMonth = (q - 1) * 3 + 1;
+    const endMonth = startMonth + 2;
+    const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
+    quarters.push({
+      label: `${year}-Q${q}`,
+      starts: `${year}-${String(startMonth).padStart(2, '0')}-01`,
+      ends: `${year}-${String(endMonth).padStart(2, '0')}-${lastDay}`,
+    });
+    if (++q > 4) {
+      q = 1;
+      year++;
+    }
+  }
+  return quarters;
+}
