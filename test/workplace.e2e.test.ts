@@ -333,7 +333,7 @@ describe('workplace: query IDE and report page', () => {
         [ANALYST, 'analyst@kreis'],
         [KREIS_CASEWORKER, 'caseworker@kreis'],
       ] as const) {
-        const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+        const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'de-DE' });
         try {
           const { page, requests, problems } = await openPage(context);
           await page.goto(`${origin}/report`);
@@ -400,6 +400,33 @@ describe('workplace: query IDE and report page', () => {
         } finally {
           await context.close();
         }
+      }
+    });
+
+    reportIt('tells a role without statistics, and a period backwards, what is wrong', async () => {
+      const context = await browser!.newContext({ locale: 'de-DE' });
+      try {
+        const { page, requests } = await openPage(context);
+        await page.goto(`${origin}/report`);
+        await page.selectOption('#dev-role', 'coach@klausenhof');
+        await page.click('#dev-token button[type=submit]');
+        await page.locator('#status.error').waitFor();
+        expect(await page.locator('#status').textContent()).toMatch(
+          /could not be loaded: .*The report is for analysts and Kreis Wesel caseworkers/,
+        );
+        expect(await page.locator('#figures').isHidden()).toBe(true);
+
+        await page.click('#sign-out');
+        await page.selectOption('#dev-role', 'analyst@kreis');
+        await page.click('#dev-token button[type=submit]');
+        await page.locator('#figures:not([hidden])').waitFor();
+        await page.fill('#from', '2023-01-01');
+        await page.fill('#to', '2022-01-01');
+        await page.click('#period button[type=submit]');
+        await page.locator('#status', { hasText: 'The start date must not be after the end date.' }).waitFor();
+        expect(otherOrigins(requests, origin)).toEqual([]);
+      } finally {
+        await context.close();
       }
     });
   });
