@@ -58,10 +58,12 @@ fragment Outcomes on StatisticsCell {
 
   const isFigure = (cell) => cell !== null && typeof cell === 'object' && 'suppressed' in cell;
   const valueOf = (figure) => (figure && !figure.suppressed && typeof figure.value === 'number' ? figure.value : null);
+  // A share of a handful of people says little, and of perturbed small figures can pass 100 %.
+  const MIN_SHARE_BASE = 10;
   function share(part, whole) {
     const p = valueOf(part);
     const w = valueOf(whole);
-    return p === null || w === null || w === 0 ? null : (100 * p) / w;
+    return p === null || w === null || w < MIN_SHARE_BASE ? null : (100 * p) / w;
   }
 
   function setStatus(text, isError) {
@@ -249,7 +251,7 @@ fragment Outcomes on StatisticsCell {
           { label: 'Exits (Austritte)', data: series(tables.quarters, 'exits'), backgroundColor: COLOURS[1] },
         ],
       },
-      options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'participants' } } } },
+      options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'participants' } } } },
     });
     chart('chart-modules', {
       type: 'line',
@@ -324,6 +326,7 @@ fragment Outcomes on StatisticsCell {
           ? 'No figure on this page is suppressed.'
           : suppressed + (suppressed === 1 ? ' figure on this page is' : ' figures on this page are') + ' suppressed.',
       ),
+      paragraph('Shares (%) are shown only for groups of ' + MIN_SHARE_BASE + ' participants or more.'),
     );
     box.hidden = false;
   }
@@ -367,7 +370,8 @@ fragment Outcomes on StatisticsCell {
     $('figures').hidden = false;
     renderCharts();
     renderProtection(viewer);
-    setStatus(tables.quarters.rows.length + ' quarters from ' + from + ' to ' + to + '.');
+    const count = tables.quarters.rows.length;
+    setStatus(count + (count === 1 ? ' quarter' : ' quarters') + ' from ' + from + ' to ' + to + '.');
   }
 
   document.addEventListener('click', (event) => {
