@@ -1,6 +1,6 @@
 // Checks bench/results/latest.json against its contract (CI runs it after `npm run bench -- --quick`):
 // scenarios.<a|b|c|d>.<target> with rps, p50Ms, p95Ms, p99Ms, errors; sqlStatements.<subgraph>.<pageSize>
-// equal for pages of 10, 100 and 1000; no errors through our gateway.
+// equal for pages of 10, 100 and 1000; no errors through our gateway; a statistics run for every world.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,13 @@ for (const [subgraph, counts] of subgraphs) {
   const values = ['10', '100', '1000'].map((size) => counts[size]);
   if (values.some((v) => typeof v !== 'number' || v < 1)) problems.push(`sqlStatements.${subgraph} lacks a page size`);
   else if (new Set(values).size !== 1) problems.push(`sqlStatements.${subgraph} grows with the page: ${values.join(' / ')}`);
+}
+for (const [dialect, result] of Object.entries(report.byDialect ?? {})) {
+  for (const [participants, scaling] of Object.entries(result.scaling ?? {})) {
+    const run = scaling.statistics;
+    if (!run) problems.push(`byDialect.${dialect}.scaling.${participants}.statistics is missing`);
+    else if (!(run.cells > 0 && run.medianMs > 0)) problems.push(`the statistics run on ${dialect} ${participants} answered no cells`);
+  }
 }
 if (problems.length) {
   process.stderr.write(`bench results break their contract:\n  ${problems.join('\n  ')}\n`);

@@ -10,6 +10,7 @@ import { signDevelopmentToken } from '../../gateway/src/dev-token';
 import type { Viewer } from '../../gateway/src/auth';
 import { BENCH_DIR, log } from './common';
 import { exportToEnd, type ExportRun } from './export';
+import { statisticsRuns, type StatisticsRun } from './statistics';
 import { measure, warmUp, type Measurement } from './load';
 import { killAll, profileInto, runSecrets, startSubgraphs, type BenchProcess } from './processes';
 import { renderMarkdown, updateBenchmarksMd } from './report';
@@ -55,7 +56,7 @@ export interface DialectResult {
   dialect: Dialect;
   participants: number;
   scenarios: Record<Scenario, Partial<Record<Target, Measurement>>>;
-  scaling: Record<string, { a?: Measurement; b?: Measurement; export?: ExportRun }>;
+  scaling: Record<string, { a?: Measurement; b?: Measurement; export?: ExportRun; statistics?: StatisticsRun }>;
 }
 
 /** The round with the median requests/s, with every round's requests/s and errors beside it. */
@@ -264,6 +265,11 @@ async function main(): Promise<void> {
         scaling.export = await exportToEnd({ url: ours.url, token: tokens.c[0], pid: ours.pid });
         log(
           `${dialect} ${participants} export: ${scaling.export.participants} participants in ${scaling.export.pages} pages, ${scaling.export.seconds} s, gateway peak ${scaling.export.peakRssMb} MB`,
+        );
+        // tokens.c are analysts: they get protected figures, the path that matters.
+        scaling.statistics = await statisticsRuns({ url: ours.url, token: tokens.c[0], pid: ours.pid, participants });
+        log(
+          `${dialect} ${participants} statistics by municipality and gender: ${scaling.statistics.cells} cells, median ${scaling.statistics.medianMs} ms (max ${scaling.statistics.maxMs}), ${scaling.statistics.msPer1000} ms per 1,000 participants, gateway peak ${scaling.statistics.peakRssMb} MB`,
         );
         if (chosenScenarios.includes('d')) await runScenario('d');
         result.scaling[String(participants)] = scaling;

@@ -86,6 +86,22 @@ export function renderMarkdown(report: Report): string {
       );
     }
   }
+  lines.push(
+    '',
+    '**Statistics with the world: `statistics(by: [MUNICIPALITY, GENDER])` with every measure, as an analyst, through our gateway**',
+    '',
+    '| database | participants | cells | median ms | max ms | ms per 1000 participants | gateway peak RSS MB |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const [dialect, result] of Object.entries(report.byDialect)) {
+    for (const [participants, s] of Object.entries(result.scaling)) {
+      const run = s.statistics;
+      if (!run) continue;
+      lines.push(
+        `| ${dialect} | ${participants} | ${run.cells} | ${run.medianMs} | ${run.maxMs} | ${run.msPer1000} | ${cell(run.peakRssMb)} |`,
+      );
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -44,7 +44,7 @@ export class ParticipantEntity {
   @Column({ name: 'erased_on', type: 'date', nullable: true })
   erasedOn: string | null;
 
-  /** Fixed random key for the cell key method; never shown to anyone. */
-  @Column({ name: 'record_key', type: 'int', default: 0 })
+  /** Fixed random key for the cell key method; never shown to anyone. Always set on insert (no column default here: TypeORM would read each row back). */
+  @Column({ name: 'record_key', type: 'int' })
   recordKey: number;
 }
