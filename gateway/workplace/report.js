@@ -315,7 +315,7 @@ fragment Outcomes on StatisticsCell {
         paragraph(
           'Figures that cannot be protected this way are suppressed and shown as “' +
             SUPPRESSED +
-            '” (“suppressed” in the CSV files). ' +
+            '” (“suppressed” in the CSV files): the outcomes of a group of fewer than 5 people, since “3 of 3 had a placement” would tell each one’s outcome. ' +
             'Because each figure is protected on its own, rows need not add up to totals, shares are approximate, and differences of a few participants are not meaningful.',
         ),
       );
