@@ -308,7 +308,7 @@ fragment Outcomes on StatisticsCell {
     } else {
       text.append(
         paragraph(
-          'These figures are protected so that no one can be singled out. Each figure has been changed by a small, fixed amount (the cell key method, ' +
+          'These figures are protected so that no one can be singled out. Each figure may have been changed by a small amount that is fixed for its group (the cell key method, ' +
             'as the Statistisches Bundesamt uses it for the Zensus 2022): it is at most 3 away from the true count, it is never 1 or 2, and zero stays zero. ' +
             'The same group always shows the same figure, whichever query or report asks for it, so comparing reports reveals nothing more.',
         ),
