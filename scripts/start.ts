@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log('launcher', `ready in ${seconds} s`);
   process.stdout.write(`\n  Durchstarten graph: http://localhost:${gatewayPort}/graphql   (Ctrl-C stops everything)\n`);
+  process.stdout.write(`  In a browser: the query IDE at that address, the monitoring report at http://localhost:${gatewayPort}/report\n`);
   if (jwtSecret) {
     const token = await signDevelopmentToken({ sub: 'kreis-caseworker-dev', org: 'kreis', roles: ['caseworker'] }, jwtSecret);
     process.stdout.write(

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express from 'express';
@@ -12,6 +13,7 @@ import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
 import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
+import { createWorkplace } from './workplace';
 
 // No usage data leaves the Kreis: @apollo/gateway reports anonymous telemetry unless told not to.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -31,8 +33,10 @@ export interface GatewayDeps {
   /** The secret shared with each subgraph, by name, to sign its requests. */
   subgraphSecrets: Record<string, string>;
   limits?: Partial<QueryLimits>;
-  /** Introspection off, as in NODE_ENV=production. */
+  /** Introspection off and no development tokens from POST /dev/token, as in NODE_ENV=production. */
   production?: boolean;
+  /** The query IDE at GET /graphql for browsers (QUERY_IDE); default on. */
+  queryIde?: boolean;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -101,7 +105,13 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     validationRules: protection.validationRules,
     // No automatic persisted queries: a stored query would skip the token limit on later requests.
     persistedQueries: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...protection.plugins, costLimit(limits.maxCost)],
+    // Apollo's landing page loads Sandbox from Apollo's CDN; the workplace serves its own IDE instead.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...protection.plugins,
+      costLimit(limits.maxCost),
+    ],
   });
   await apollo.start();
 
@@ -123,7 +133,15 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
   // A page of 50 journeys is about 90 kB of JSON and a tenth of that compressed: it matters on an office line.
-  if (deps.compressResponses !== false) app.use('/graphql', compression({ threshold: '1kb' }));
+  if (deps.compressResponses !== false) app.use(['/graphql', '/report', '/workplace'], compression({ threshold: '1kb' }));
+  const workplace = createWorkplace({
+    queryIde: deps.queryIde !== false,
+    // Development tokens only where the gateway itself verifies with a shared secret, and never in production.
+    devTokenSecret: !deps.production && deps.tokenKeys.kind === 'secret' ? deps.tokenKeys.secret : undefined,
+    organisations: Object.keys(subgraphs),
+  });
+  app.use(workplace.router);
+  app.get('/graphql', workplace.ide);
   app.use(
     '/graphql',
     express.json({ limit: deps.bodyLimit ?? '1mb' }),

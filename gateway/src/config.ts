@@ -21,6 +21,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       JWKS_URL: str({ default: '', desc: 'key set of the OpenID provider that issues tokens in production' }),
       JWT_ISSUER: str({ default: DEV_ISSUER }),
       JWT_AUDIENCE: str({ default: DEV_AUDIENCE }),
+      QUERY_IDE: str({
+        choices: ['on', 'off'],
+        default: 'on',
+        desc: 'the query IDE (GraphiQL) at GET /graphql for browsers; off leaves only the API there',
+      }),
       LIMIT_DEPTH: positiveInt({ default: 12 }),
       LIMIT_ALIASES: positiveInt({ default: 20 }),
       LIMIT_TOKENS: positiveInt({ default: 3000 }),

@@ -29,6 +29,7 @@ function serve(): void {
       subgraphSecrets: subgraphSecretsFrom(config, subgraphNames),
       limits: queryLimitsFrom(config),
       production: config.NODE_ENV === 'production',
+      queryIde: config.QUERY_IDE === 'on',
     });
     return { app, port: config.PORT, host: config.HOST, logger };
   });
