@@ -12,12 +12,6 @@ export interface RawCount {
   recordKeySum: bigint;
 }
 
-/** A measure other organisations contribute, as a bit in the per-participant flags kreis joins. */
-export interface MeasureBit {
-  name: string;
-  bit: number;
-}
-
 export interface RawCell {
   values: string[];
   participants: RawCount;
@@ -92,51 +86,38 @@ export class StatisticsRepository {
     }
   }
 
-  /** The contributed flags as a table `m(participant_id, flags)`, from one JSON parameter. */
-  private measuresTable(): string {
-    if (this.sqlite) {
-      return `(SELECT json_extract(value, '$[0]') AS participant_id, json_extract(value, '$[1]') AS flags FROM json_each(?))`;
-    }
-    // Materialised with a key (MariaDB's derived_with_keys), so the join is a look-up per participant.
-    return `(SELECT jt.participant_id AS participant_id, MAX(jt.flags) AS flags
-               FROM JSON_TABLE(?, '$[*]' COLUMNS (participant_id VARCHAR(16) PATH '$[0]', flags INT PATH '$[1]')) jt
-              GROUP BY jt.participant_id)`;
+  /** `p.id IN (the ids of one JSON parameter)`: an IN-list subquery, which both databases index once per statement. */
+  private inIdList(): string {
+    return this.sqlite
+      ? `p.id IN (SELECT value FROM json_each(?))`
+      : `p.id IN (SELECT jt.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id VARCHAR(16) PATH '$')) jt)`;
   }
 
   /**
    * One row per combination of the dimensions' values that occurs among the
    * participants matching `filter`, with the count and record-key sum of the
-   * participants and of each contributed measure.
+   * participants and of each contributed measure (the ids holding it).
    */
   async cells(
     dimensions: readonly StatisticsDimension[],
     filter: ParticipantFilter,
-    measures: { bits: readonly MeasureBit[]; flagsByParticipant: Array<[string, number]> } | null,
+    measures: ReadonlyArray<{ name: string; participantIds: readonly string[] }>,
   ): Promise<RawCell[]> {
     const params: unknown[] = [];
-    const groupExpressions = dimensions.map((d) => this.dimensionSql(d));
-    const select = [
-      ...groupExpressions.map((expression, i) => `${expression} AS g${i}`),
-      'COUNT(*) AS n',
-      'SUM(p.record_key) AS k',
-      ...(measures?.bits ?? []).flatMap(({ bit }, i) => [
-        `SUM(CASE WHEN (m.flags & ${bit}) <> 0 THEN 1 ELSE 0 END) AS n_m${i}`,
-        `SUM(CASE WHEN (m.flags & ${bit}) <> 0 THEN p.record_key ELSE 0 END) AS k_m${i}`,
-      ]),
+    const inner = [
+      ...dimensions.map((d, i) => `${this.dimensionSql(d)} AS g${i}`),
+      'p.record_key AS record_key',
+      ...measures.map((_, i) => `(CASE WHEN ${this.inIdList()} THEN 1 ELSE 0 END) AS m${i}`),
     ];
-    const joins: string[] = [];
+    params.push(...measures.map((m) => JSON.stringify(m.participantIds)));
     const referralColumns = [
       ...(dimensions.includes(StatisticsDimension.MODULE) ? ['module'] : []),
       ...(dimensions.includes(StatisticsDimension.PROVIDER) ? ['provider_id'] : []),
     ];
-    if (referralColumns.length) {
-      // DISTINCT: a participant counts once per module or provider, however many referrals to it.
-      joins.push(`JOIN (SELECT DISTINCT participant_id, ${referralColumns.join(', ')} FROM referral) g ON g.participant_id = p.id`);
-    }
-    if (measures) {
-      joins.push(`LEFT JOIN ${this.measuresTable()} m ON m.participant_id = p.id`);
-      params.push(JSON.stringify(measures.flagsByParticipant));
-    }
+    // DISTINCT: a participant counts once per module or provider, however many referrals to it.
+    const join = referralColumns.length
+      ? `JOIN (SELECT DISTINCT participant_id, ${referralColumns.join(', ')} FROM referral) g ON g.participant_id = p.id`
+      : '';
     let where = '';
     if (Object.values(filter).some((value) => value != null)) {
       const [matching, filterParams] = whereParticipantMatches(
@@ -147,8 +128,15 @@ export class StatisticsRepository {
       where = `WHERE p.id IN (${matching})`;
       params.push(...filterParams);
     }
-    const sql = `SELECT ${select.join(', ')} FROM participant p ${joins.join(' ')} ${where} ${
-      groupExpressions.length ? `GROUP BY ${groupExpressions.join(', ')}` : ''
+    const groups = dimensions.map((_, i) => `x.g${i}`);
+    const outer = [
+      ...groups.map((g, i) => `${g} AS g${i}`),
+      'COUNT(*) AS n',
+      'SUM(x.record_key) AS k',
+      ...measures.flatMap((_, i) => [`SUM(x.m${i}) AS n_m${i}`, `SUM(x.m${i} * x.record_key) AS k_m${i}`]),
+    ];
+    const sql = `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM participant p ${join} ${where}) x ${
+      groups.length ? `GROUP BY ${groups.join(', ')}` : ''
     }`;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, params);
     return rows
@@ -156,7 +144,7 @@ export class StatisticsRepository {
       .map((row) => ({
         values: dimensions.map((_, i) => String(row[`g${i}`])),
         participants: rawCount(row.n, row.k),
-        measures: Object.fromEntries((measures?.bits ?? []).map(({ name }, i) => [name, rawCount(row[`n_m${i}`], row[`k_m${i}`])])),
+        measures: Object.fromEntries(measures.map(({ name }, i) => [name, rawCount(row[`n_m${i}`], row[`k_m${i}`])])),
       }));
   }
 

@@ -15,7 +15,7 @@ import {
 import type { ParticipantService } from '../participant/participant.service';
 import type { ParticipantFilter } from '../participant/participant.type';
 import { PROGRAMME_END, PROGRAMME_START } from '../programme';
-import { StatisticsRepository, type MeasureBit, type Quarter, type RawCount } from './statistics.repository';
+import { StatisticsRepository, type Quarter, type RawCount } from './statistics.repository';
 import { StatisticsDimension, type MonitoringQuarterType, type StatisticsCellType } from './statistics.type';
 
 /** At most this many dimensions per query: beyond three, nearly every cell is a handful of people. */
@@ -32,14 +32,6 @@ const INTERNSHIP = 'INTERNSHIP';
 const LANGUAGE_EXAM_PASSED = 'LANGUAGE_EXAM_PASSED';
 const ANY_PLACEMENT = 'ANY';
 
-/** Every measure's bit in the flags kreis joins per participant. */
-const MEASURE_BITS: MeasureBit[] = [
-  { name: INTERNSHIP, bit: 1 },
-  { name: LANGUAGE_EXAM_PASSED, bit: 2 },
-  { name: ANY_PLACEMENT, bit: 4 },
-  ...Object.values(PlacementKind).map((kind, i) => ({ name: kind, bit: 8 << i })),
-];
-const bitOf = (name: string) => MEASURE_BITS.find((m) => m.name === name)!.bit;
 
 /**
  * The G.I.B. monitoring and ad-hoc statistics: kreis counts in its own database,
@@ -87,12 +79,8 @@ export class StatisticsService {
     this.checkDimensions(dimensions);
     this.participants.checkFilter(filter);
     const wantsMeasures = requested.internship || requested.languageExam || requested.placement;
-    const flagsByParticipant = wantsMeasures ? await this.contributedFlags(requested) : null;
-    const cells = await this.repository.cells(
-      dimensions,
-      filter,
-      flagsByParticipant ? { bits: MEASURE_BITS, flagsByParticipant: [...flagsByParticipant] } : null,
-    );
+    const measures = wantsMeasures ? await this.contributedMeasures(requested) : [];
+    const cells = await this.repository.cells(dimensions, filter, measures);
     const none: RawCount = { count: 0, recordKeySum: 0n };
     return cells.map((cell) => {
       // Too few people for outcome figures: "3 of 3 had a placement" tells each one's outcome, whatever the noise.
@@ -117,23 +105,26 @@ export class StatisticsService {
     if (repeated) throw new ValidationError(`"by" names ${repeated} twice; name each dimension once.`, 'by');
   }
 
-  /** Each participant's measures as bit flags, merged across organisations so that a person counts once. */
-  private async contributedFlags(requested: RequestedMeasures): Promise<Map<string, number>> {
+  /** The ids holding each measure, merged across organisations so that a person counts once. */
+  private async contributedMeasures(requested: RequestedMeasures): Promise<Array<{ name: string; participantIds: string[] }>> {
     const wanted = this.contributors.filter((c) =>
       c.organisation === 'agentur' ? requested.placement : requested.internship || requested.languageExam,
     );
     const contributions = await Promise.all(wanted.map((contributor) => fetchContribution(contributor)));
-    const flags = new Map<string, number>();
-    const mark = (ids: string[] | undefined, bit: number) => {
-      for (const id of ids ?? []) flags.set(id, (flags.get(id) ?? 0) | bit);
+    const holders = new Map<string, Set<string>>();
+    const add = (name: string, ids: string[] | undefined) => {
+      const set = holders.get(name) ?? new Set<string>();
+      for (const id of ids ?? []) set.add(id);
+      holders.set(name, set);
     };
     for (const contribution of contributions) {
-      for (const name of PROVIDER_MEASURES) mark(contribution[name], bitOf(name));
+      for (const name of PROVIDER_MEASURES) add(name, contribution[name]);
       for (const kind of Object.values(PlacementKind)) {
-        mark(contribution[PLACEMENT_MEASURE_PREFIX + kind], bitOf(kind) | bitOf(ANY_PLACEMENT));
+        add(kind, contribution[PLACEMENT_MEASURE_PREFIX + kind]);
+        add(ANY_PLACEMENT, contribution[PLACEMENT_MEASURE_PREFIX + kind]);
       }
     }
-    return flags;
+    return [...holders].map(([name, ids]) => ({ name, participantIds: [...ids] }));
   }
 }
 
