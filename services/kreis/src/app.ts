@@ -22,6 +22,7 @@ import { ParticipantService } from './participant/participant.service';
 import { ProviderRegistry } from './provider/provider.registry';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
+import { ReportingService } from './reporting/reporting.service';
 import { buildKreisSchema } from './schema';
 
 export const KREIS_ENTITIES = [ParticipantEntity, ReferralEntity, ConsentEntity, AuditEntryEntity];
@@ -60,6 +61,7 @@ export async function openKreis(
     consents: new ConsentService(database.dataSource),
     municipalities,
     providers: deps.registry,
+    reporting: new ReportingService(database.dataSource, municipalities),
   };
   return { database, services };
 }
