@@ -238,6 +238,21 @@ describe.each(testDialects().map((dialect) => [dialect.name, dialect] as const))
       expect(k).toBeGreaterThanOrEqual(3);
     }, 600_000);
 
+    it('runs the same SQL statements for a page of 10 and a page of 1000: one aggregate, no statement per row', async () => {
+      const query = `query ($first: Int!) { participants(first: $first) { edges { node {
+        id ageGroup gender residenceStatus bank entryQuarter exitQuarter exitReason
+        referrals { module provider { id } case { __typename certificates { kind result } } } placements { kind } } } } }`;
+      const counts: Array<Record<string, number>> = [];
+      for (const first of [10, 1000]) {
+        graph.resetStatements();
+        await analyst.request(query, { first });
+        counts.push(graph.statements());
+      }
+      expect(counts[1]).toEqual(counts[0]);
+      // Page, referrals, consents (agentur @requires consentsToAgencyExchange), the suppression aggregate.
+      expect(counts[0].kreis).toBe(4);
+    });
+
     it('refuses analysts the filters that would reveal a quasi-identifier, and keeps module and provider', async () => {
       for (const filter of [
         '{ municipalityId: "moers" }',
