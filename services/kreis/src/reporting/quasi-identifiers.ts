@@ -100,6 +100,16 @@ const BOTTOM_STEP = SUPPRESSION_STEPS.length - 1;
 
 const keyOf = (values: QuasiIdentifiers): string => QUASI_IDENTIFIERS.map((name) => values[name] ?? '*').join('|');
 
+/** Which positions of QUASI_IDENTIFIERS each step withholds. */
+const STEP_MASKS = SUPPRESSION_STEPS.map((names) => QUASI_IDENTIFIERS.map((name) => names.includes(name)));
+
+/** `keyOf(withheld(values, step))` from the values' parts, without building objects: the plan does this for every class and step. */
+function maskedKey(parts: readonly string[], mask: readonly boolean[]): string {
+  let key = mask[0] ? '*' : parts[0];
+  for (let i = 1; i < parts.length; i++) key += mask[i] ? '|*' : `|${parts[i]}`;
+  return key;
+}
+
 function withheld(values: QuasiIdentifiers, names: readonly QuasiIdentifier[]): QuasiIdentifiers {
   const released = { ...values };
   for (const name of names) released[name] = null;
@@ -122,34 +132,42 @@ export class SuppressionPlan {
   private readonly released = new Map<string, QuasiIdentifiers>();
 
   constructor(classes: readonly CoarseClass[]) {
-    const pending = [...classes].sort((a, b) => (keyOf(a.values) < keyOf(b.values) ? -1 : 1));
+    const pending = classes
+      .map((unit) => {
+        const parts = QUASI_IDENTIFIERS.map((name) => unit.values[name] ?? '*');
+        return { ...unit, parts, key: parts.join('|') };
+      })
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     /** Released combination (key) → its size and the classes released into it. */
     const combinations = new Map<string, { values: QuasiIdentifiers; count: number; members: string[] }>();
-    const release = (members: CoarseClass[], values: QuasiIdentifiers) => {
-      const key = keyOf(values);
+    const release = (members: typeof pending, values: QuasiIdentifiers, key = keyOf(values)) => {
       const combination = combinations.get(key) ?? { values, count: 0, members: [] };
       for (const member of members) {
         combination.count += member.count;
-        combination.members.push(keyOf(member.values));
+        combination.members.push(member.key);
       }
       combinations.set(key, combination);
     };
     let left = pending;
     for (const [step, names] of SUPPRESSION_STEPS.entries()) {
-      const groups = new Map<string, { values: QuasiIdentifiers; members: CoarseClass[]; count: number }>();
+      const groups = new Map<string, { members: typeof pending; count: number }>();
       for (const unit of left) {
-        const values = withheld(unit.values, names);
-        const key = keyOf(values);
-        const group = groups.get(key) ?? { values, members: [], count: 0 };
-        group.members.push(unit);
-        group.count += unit.count;
-        groups.set(key, group);
+        const key = maskedKey(unit.parts, STEP_MASKS[step]);
+        const group = groups.get(key);
+        if (group) {
+          group.members.push(unit);
+          group.count += unit.count;
+        } else groups.set(key, { members: [unit], count: unit.count });
       }
       left = [];
       for (const [key, group] of groups) {
         const before = combinations.get(key)?.count ?? 0;
-        if (before + group.count >= K || (step === BOTTOM_STEP && this.fillBottom(combinations, group, before))) {
-          release(group.members, group.values);
+        if (before + group.count >= K) {
+          release(group.members, withheld(group.members[0].values, names), key);
+        } else if (step === BOTTOM_STEP) {
+          const bottom = { values: withheld(group.members[0].values, names), count: group.count };
+          if (this.fillBottom(combinations, bottom, before)) release(group.members, bottom.values, key);
+          else left.push(...group.members);
         } else {
           left.push(...group.members);
         }

@@ -36,6 +36,9 @@ interface ClassRow {
  * on the next request.
  */
 export class ReportingService {
+  /** The last plan and the aggregate it was made from: a plan is a pure function of the aggregate, which runs on every request. */
+  private last: { fingerprint: string; plan: SuppressionPlan } | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly municipalities: MunicipalityService,
@@ -46,8 +49,16 @@ export class ReportingService {
     return coarsen({ ...participant, bank: this.municipalities.get(participant.municipalityId)!.bank });
   }
 
+  /** The plan for the data as they are now; made again only when the aggregate differs from the last one. */
+  async plan(): Promise<SuppressionPlan> {
+    const rows = await this.aggregate();
+    const fingerprint = rows.map((row) => Object.values(row).join('|')).join('\n');
+    if (this.last?.fingerprint !== fingerprint) this.last = { fingerprint, plan: new SuppressionPlan(rows.map(toClass)) };
+    return this.last.plan;
+  }
+
   /** One SQL statement: how many analyst-visible people share each combination of coarse values. */
-  async classes(): Promise<CoarseClass[]> {
+  private aggregate(): Promise<ClassRow[]> {
     const query = this.dataSource
       .getRepository(ParticipantEntity)
       .createQueryBuilder('p')
@@ -71,22 +82,21 @@ export class ReportingService {
       .addGroupBy('exit_year')
       .addGroupBy('exit_q')
       .addGroupBy('exit_reason');
-    const rows = await whereInScope(query, 'p.id', { kind: 'reporting' }).getRawMany<ClassRow>();
-    return rows.map((row) => ({
-      values: {
-        ageGroup: row.age_group,
-        gender: row.gender,
-        residenceStatus: row.residence_status,
-        bank: row.bank,
-        entryQuarter: `${row.entry_year}-Q${Number(row.entry_q)}`,
-        exitQuarter: row.exit_year === null ? null : `${row.exit_year}-Q${Number(row.exit_q)}`,
-        exitReason: row.exit_reason,
-      },
-      count: Number(row.n),
-    }));
+    return whereInScope(query, 'p.id', { kind: 'reporting' }).getRawMany<ClassRow>();
   }
+}
 
-  async plan(): Promise<SuppressionPlan> {
-    return new SuppressionPlan(await this.classes());
-  }
+function toClass(row: ClassRow): CoarseClass {
+  return {
+    values: {
+      ageGroup: row.age_group,
+      gender: row.gender,
+      residenceStatus: row.residence_status,
+      bank: row.bank,
+      entryQuarter: `${row.entry_year}-Q${Number(row.entry_q)}`,
+      exitQuarter: row.exit_year === null ? null : `${row.exit_year}-Q${Number(row.exit_q)}`,
+      exitReason: row.exit_reason,
+    },
+    count: Number(row.n),
+  };
 }
