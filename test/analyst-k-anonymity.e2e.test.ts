@@ -253,6 +253,37 @@ describe.each(testDialects().map((dialect) => [dialect.name, dialect] as const))
       expect(counts[0].kreis).toBe(4);
     });
 
+    it('stays at k ≥ 3 on the very next request after consents are withdrawn and people exit', async () => {
+      const reporting = graph.world.consents.filter((c) => c.scope === 'REPORTING' && c.withdrawnOn === null).map((c) => c.participantId);
+      const withdrawn = reporting.filter((_, index) => index % 7 === 0).slice(0, 20);
+      for (const id of withdrawn) {
+        await graph.client.request(
+          `mutation { withdrawConsent(input: { participantId: "${id}", scope: REPORTING, on: "2023-10-31" }) { id } }`,
+        );
+      }
+      const active = graph.world.participants.filter((p) => p.exitedOn === null && reporting.includes(p.id) && !withdrawn.includes(p.id));
+      for (const p of active.slice(0, 10)) {
+        await graph.client.request(`mutation { exitParticipant(id: "${p.id}", exitedOn: "2023-10-31", reason: DROPPED_OUT) { id } }`);
+      }
+      const rows: any[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const data: any = await analyst.request(
+          `query ($after: String) { participants(first: ${PAGE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id ${QUASI_IDENTIFIERS.join(' ')} } } } }`,
+          { after },
+        );
+        rows.push(...data.participants.edges.map((e: any) => e.node));
+        if (!data.participants.pageInfo.hasNextPage) break;
+        after = data.participants.pageInfo.endCursor;
+      }
+      expect(new Set(rows.map((row) => row.id))).toEqual(new Set(reporting.filter((id) => !withdrawn.includes(id))));
+      const exited = new Set(active.slice(0, 10).map((p) => p.id));
+      const sizes = classSizes(rows.map((row) => QUASI_IDENTIFIERS.map((field) => row[field] ?? '*').join('|')));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(3);
+      // The exits count: those released with an exit quarter show this one.
+      for (const row of rows.filter((r) => exited.has(r.id))) expect([null, '2023-Q4']).toContain(row.exitQuarter);
+    });
+
     it('refuses analysts the filters that would reveal a quasi-identifier, and keeps module and provider', async () => {
       for (const filter of [
         '{ municipalityId: "moers" }',
