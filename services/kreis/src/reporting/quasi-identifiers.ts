@@ -74,19 +74,20 @@ export interface CoarseClass {
 
 /**
  * Which values are withheld, tried in this order until a combination describes
- * at least K people: the finest and least needed first (exit, then entry quarter),
- * the bank of the Rhine never, because `Referral.provider` tells it anyway.
+ * at least K people: the finest and least needed first (exit quarter before exit
+ * reason, the outcome analysts study; then entry quarter), the bank of the Rhine
+ * never, because `Referral.provider` tells it anyway.
  */
 export const SUPPRESSION_STEPS: ReadonlyArray<readonly QuasiIdentifier[]> = [
   [],
-  ['exitReason'],
   ['exitQuarter'],
+  ['exitReason'],
   ['residenceStatus'],
   ['ageGroup'],
   ['exitQuarter', 'exitReason'],
   ['entryQuarter'],
-  ['entryQuarter', 'exitReason'],
   ['entryQuarter', 'exitQuarter'],
+  ['entryQuarter', 'exitReason'],
   ['entryQuarter', 'exitQuarter', 'exitReason'],
   ['residenceStatus', 'exitQuarter', 'exitReason'],
   ['ageGroup', 'exitQuarter', 'exitReason'],
