@@ -58,7 +58,7 @@ describe('who may see what, through the gateway', () => {
   it('shows each role only its rows of the registry', async () => {
     const expectedIds: Record<string, Set<string> | null> = {
       'caseworker@kreis': new Set(world().participants.map((p) => p.id)),
-      'analyst@kreis': new Set(world().participants.map((p) => p.id)),
+      'analyst@kreis': consentedTo('REPORTING'),
       'coach@klausenhof': referredTo('klausenhof'),
       'coach@fachwerk': referredTo('fachwerk'),
       'agent@agentur': consentedToAgency(),
@@ -68,7 +68,7 @@ describe('who may see what, through the gateway', () => {
     for (const name of NAMES) {
       const outcome = await ask(
         clients[name],
-        '{ participants(first: 500) { totalCount edges { node { id birthYear referrals { provider { id } } } } } }',
+        '{ participants(first: 500) { totalCount edges { node { id gender referrals { provider { id } } } } } }',
       );
       const expected = expectedIds[name];
       if (expected === null) {
@@ -124,7 +124,7 @@ describe('who may see what, through the gateway', () => {
 
   it('lets provider cases be followed by caseworkers, analysts and the provider’s own coaches only', async () => {
     const query =
-      '{ participants(first: 500) { edges { node { referrals { provider { id } case { __typename coachingSessions { heldOn } } } } } } }';
+      '{ participants(first: 500) { edges { node { referrals { provider { id } case { __typename coachingSessions { durationMinutes } } } } } } }';
     for (const name of NAMES) {
       const outcome = await ask(clients[name], query);
       if (name === 'dpo@kreis' || name === 'admin@kreis') {
@@ -162,12 +162,81 @@ describe('who may see what, through the gateway', () => {
       expect({ name, shown: shown.sort() }).toEqual({ name, shown: expected.sort() });
       expect({ name, some: shown.length > 0 }).toEqual({ name, some: true });
     }
-    // Listing placements directly bypasses the consent held by kreis: agency staff and analysts only.
-    const list = allowedOnly('analyst@kreis', 'agent@agentur');
+    // Listing placements directly bypasses the consents held by kreis: agency staff only.
+    const list = allowedOnly('agent@agentur');
     for (const name of NAMES) {
       const outcome = await ask(clients[name], '{ placements(first: 5) { totalCount } }');
       expect({ name, refused: outcome.codes.includes('FORBIDDEN') }).toEqual({ name, refused: !list[name] });
     }
+  });
+
+  it('gives analysts quasi-identifiers only coarse, and refuses them every exact one and every date', async () => {
+    const started = world().referrals.find((r) => r.startedOn !== null && consentedTo('REPORTING').has(r.participantId))!;
+    const exact = [
+      ['Participant.birthYear', `{ participant(id: "${started.participantId}") { birthYear } }`],
+      ['Participant.municipality', `{ participant(id: "${started.participantId}") { municipality { id } } }`],
+      ['Participant.enteredOn', `{ participant(id: "${started.participantId}") { enteredOn } }`],
+      ['Participant.exitedOn', '{ participants(first: 500) { edges { node { exitedOn } } } }'],
+      ['Participant.erasedOn', `{ participant(id: "${started.participantId}") { erasedOn } }`],
+      ['Consent.grantedOn', `{ participant(id: "${started.participantId}") { consents { grantedOn } } }`],
+      ['Consent.withdrawnOn', `{ participant(id: "${started.participantId}") { consents { withdrawnOn } } }`],
+      ['Referral.referredOn', `{ referral(id: "${started.id}") { referredOn } }`],
+      ['Referral.startedOn', `{ referral(id: "${started.id}") { startedOn } }`],
+      ['Referral.endedOn', `{ referral(id: "${started.id}") { endedOn } }`],
+      [
+        '<Provider>Case.openedOn',
+        `{ referral(id: "${started.id}") { case { ... on KlausenhofCase { openedOn } ... on FachwerkCase { openedOn } } } }`,
+      ],
+      [
+        '<Provider>Case.closedOn',
+        `{ referral(id: "${started.id}") { case { ... on KlausenhofCase { closedOn } ... on FachwerkCase { closedOn } } } }`,
+      ],
+      ['CoachingSession.heldOn', '{ participants(first: 500) { edges { node { referrals { case { coachingSessions { heldOn } } } } } } }'],
+      [
+        'CourseEnrolment.enrolledOn',
+        '{ participants(first: 500) { edges { node { referrals { case { enrolments { enrolledOn } } } } } } }',
+      ],
+      [
+        'CourseEnrolment.completedOn',
+        '{ participants(first: 500) { edges { node { referrals { case { enrolments { completedOn } } } } } } }',
+      ],
+      [
+        'Course.startsOn',
+        '{ participants(first: 500) { edges { node { referrals { case { enrolments { course { startsOn endsOn } } } } } } } }',
+      ],
+      ['Certificate.issuedOn', '{ participants(first: 500) { edges { node { referrals { case { certificates { issuedOn } } } } } } }'],
+      ['Internship.startsOn', '{ participants(first: 500) { edges { node { referrals { case { internships { startsOn endsOn } } } } } } }'],
+      ['Placement.startsOn', '{ participants(first: 500) { edges { node { placements { startsOn endsOn } } } } }'],
+    ];
+    for (const [field, query] of exact) {
+      const analyst = await ask(clients['analyst@kreis'], query);
+      expect({ field, codes: analyst.codes.includes('FORBIDDEN') }).toEqual({ field, codes: true });
+      const caseworker = await ask(clients['caseworker@kreis'], query);
+      expect({ field, codes: caseworker.codes }).toEqual({ field, codes: [] });
+    }
+    const coarse =
+      '{ participants(first: 500) { edges { node { id ageGroup gender residenceStatus bank entryQuarter exitQuarter exitReason } } } }';
+    for (const name of ['caseworker@kreis', 'coach@klausenhof', 'agent@agentur', 'analyst@kreis']) {
+      const outcome = await ask(clients[name], coarse);
+      expect({ name, codes: outcome.codes }).toEqual({ name, codes: [] });
+      const nodes = outcome.data.participants.edges.map((e: any) => e.node);
+      // Only analysts get values withheld; everyone else reads every coarse value.
+      const withheld = nodes.filter((n: any) => n.ageGroup === null || n.gender === null || n.bank === null || n.entryQuarter === null);
+      if (name === 'analyst@kreis') expect(withheld.length).toBeGreaterThan(0);
+      else expect({ name, withheld: withheld.length }).toEqual({ name, withheld: 0 });
+    }
+  });
+
+  it('drops a participant from the analysts’ rows on the very next request after the REPORTING consent is withdrawn', async () => {
+    const participant = world().participants.find((p) => consentedTo('REPORTING').has(p.id))!;
+    const query = `{ participant(id: "${participant.id}") { id ageGroup } }`;
+    const before: any = await clients['analyst@kreis'].request(query);
+    expect(before.participant.id).toBe(participant.id);
+    await clients['caseworker@kreis'].request(
+      `mutation { withdrawConsent(input: { participantId: "${participant.id}", scope: REPORTING, on: "2023-10-31" }) { id } }`,
+    );
+    const after: any = await clients['analyst@kreis'].request(query);
+    expect(after.participant).toBeNull();
   });
 
   it('hides placements and cases on the very next request after consent is withdrawn', async () => {

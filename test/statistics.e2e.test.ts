@@ -5,6 +5,7 @@ import { contributionQueryOf } from '../services/kit/src/statistics/contribution
 import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
 import { MUNICIPALITIES } from '../services/kreis/src/municipality/municipality.data';
 import { quartersOverlapping } from '../services/kreis/src/statistics/statistics.service';
+import { ageGroupOf } from '../services/kreis/src/reporting/quasi-identifiers';
 import type { WorldParticipant } from '../scripts/seed/world';
 import { startGraph, type RunningGraph } from './support/graph';
 
@@ -51,10 +52,7 @@ const PARTICIPANTS_ONLY = `query Counts($by: [StatisticsDimension!]!, $filter: P
 }`;
 const PROGRAMME = { from: '2021-01-01', to: '2023-10-31' };
 
-const ageGroupOf = (p: WorldParticipant) => {
-  const age = Number(p.enteredOn.slice(0, 4)) - Number(p.birthDate.slice(0, 4));
-  return age <= 20 ? '18-20' : age <= 23 ? '21-23' : '24-27';
-};
+const ageGroupOfPerson = (p: WorldParticipant) => ageGroupOf(Number(p.birthDate.slice(0, 4)), p.enteredOn);
 const keyOf = (cell: { group: Array<{ dimension: string; value: string }> }) =>
   cell.group.map((g) => `${g.dimension}=${g.value}`).join('|');
 
@@ -179,7 +177,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('statistics throu
     for (const cell of statistics) {
       const municipality = cell.group[0].value;
       const ageGroup = cell.group[1].value;
-      const members = participants.filter((p) => p.municipalityId === municipality && ageGroupOf(p) === ageGroup).map((p) => p.id);
+      const members = participants.filter((p) => p.municipalityId === municipality && ageGroupOfPerson(p) === ageGroup).map((p) => p.id);
       expect(cell.participants).toEqual({ value: protectedValue(members), suppressed: false });
       const truth = exactByKey.get(keyOf(cell))!;
       for (const field of ['participants', 'withInternship', 'withLanguageExamPassed', 'anyPlacement', 'ausbildung'] as const) {

@@ -61,23 +61,26 @@ const JOURNEY = `
     placements { id kind office employerName occupation { kldbCode title } startsOn endsOn }
   }`;
 
-/** What an analyst may read: no names, no employers, no notes. */
+/** What an analyst may read: no names, no employers, no notes, no dates; quasi-identifiers coarse (README). */
+const ANALYST_CASE_RECORDS = `
+  coachingSessions { id durationMinutes topic }
+  enrolments { id status course { id title module } }
+  certificates { id kind title level result }
+  internships { id occupation }`;
+
 const PSEUDONYMOUS_JOURNEY = `
   fragment Pseudonymous on Participant {
-    id birthYear gender residenceStatus enteredOn exitedOn exitReason
-    municipality { id }
+    id ageGroup gender residenceStatus bank entryQuarter exitQuarter exitReason
     referrals {
-      id module status referredOn startedOn endedOn provider { id }
-      case { __typename id ${CASE_RECORDS}
-        internships { id occupation startsOn endsOn } }
+      id module status provider { id }
+      case { __typename id ${ANALYST_CASE_RECORDS} }
     }
-    placements { id kind office occupation { kldbCode title } startsOn endsOn }
+    placements { id kind office occupation { kldbCode title } }
   }`;
 
 const KREIS_PSEUDONYMOUS = `
-  id birthYear gender residenceStatus enteredOn exitedOn exitReason
-  municipality { id }
-  referrals { id module status referredOn startedOn endedOn provider { id } }`;
+  id ageGroup gender residenceStatus bank entryQuarter exitQuarter exitReason
+  referrals { id module status provider { id } }`;
 
 const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
 

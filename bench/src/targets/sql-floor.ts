@@ -112,7 +112,9 @@ function groupByK(rows: Row[]): Map<string, Row[]> {
 /**
  * Viewers as the graph treats them. A caseworker sees names, follows Referral.case only with an active PROVIDER_EXCHANGE
  * consent and sees placements only with AGENTUR_EXCHANGE (kreis referral.resolver.ts, agentur participant.resolver.ts);
- * the analyst sees every case and placement but no names or employers. The consent flags ride along in the page query.
+ * the analyst sees only participants with an active REPORTING consent, every case and placement of theirs, but no
+ * names, employers or dates. The consent flags ride along in the page query. The floor leaves out the graph's one
+ * suppression statement per analyst request (kreis reporting.service.ts) and its coarsening.
  */
 type Viewer = 'caseworker' | 'analyst';
 const consented = (scope: string) =>
@@ -124,22 +126,23 @@ const PARTICIPANTS: Record<Viewer, string> = {
   analyst: `SELECT p.id, p.number, p.birth_year AS birthYear, p.municipality_id AS municipalityId, 1 AS caseConsent, 1 AS agencyConsent
     FROM participant p`,
 };
+const ROWS_OF: Record<Viewer, string> = { caseworker: '', analyst: `${consented('REPORTING')} AND ` };
 
 const REFERRALS = `SELECT participant_id AS k, id, module, status, provider_id AS providerId, started_on AS startedOn
   FROM referral WHERE participant_id IN (?*) ORDER BY number`;
 const placementSql = (analyst: boolean) => `SELECT participant_id AS k, id, kind, office,
-  ${analyst ? '' : 'employer_name AS employerName, '}kldb_code AS kldbCode, occupation_title AS occupationTitle,
-  starts_on AS startsOn, ends_on AS endsOn FROM placement WHERE participant_id IN (?*) ORDER BY number`;
+  ${analyst ? '' : 'employer_name AS employerName, '}kldb_code AS kldbCode, occupation_title AS occupationTitle
+  ${analyst ? '' : ', starts_on AS startsOn, ends_on AS endsOn'} FROM placement WHERE participant_id IN (?*) ORDER BY number`;
 /** A provider's cases, then its four kinds of record keyed by case id, each in the order RecordsService reads them. */
 const caseSql = (analyst: boolean) => [
   'SELECT id AS k FROM provider_case WHERE id IN (?*)',
-  `SELECT case_id AS k, id, held_on AS heldOn, duration_minutes AS durationMinutes, topic
+  `SELECT case_id AS k, id, ${analyst ? '' : 'held_on AS heldOn, '}duration_minutes AS durationMinutes, topic
     FROM coaching_session WHERE case_id IN (?*) ORDER BY held_on, id`,
   `SELECT e.case_id AS k, e.id, e.status, c.id AS courseId, c.title AS courseTitle, c.module AS courseModule
     FROM course_enrolment e JOIN course c ON c.id = e.course_id WHERE e.case_id IN (?*) ORDER BY e.enrolled_on, e.id`,
-  `SELECT case_id AS k, id, kind, title, level, result, issued_on AS issuedOn
+  `SELECT case_id AS k, id, kind, title, level, result${analyst ? '' : ', issued_on AS issuedOn'}
     FROM certificate WHERE case_id IN (?*) ORDER BY issued_on, id`,
-  `SELECT case_id AS k, id, ${analyst ? '' : 'employer, '}occupation, starts_on AS startsOn, ends_on AS endsOn
+  `SELECT case_id AS k, id, ${analyst ? 'occupation' : 'employer, occupation, starts_on AS startsOn, ends_on AS endsOn'}
     FROM internship WHERE case_id IN (?*) ORDER BY starts_on, id`,
 ];
 
@@ -207,7 +210,7 @@ async function page(body: Body, viewer: Viewer) {
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
     throw new BadRequest(`"first" must be 0 to ${MAX_PAGE_SIZE}`);
   if (after !== null && !/^\d+$/.test(String(after))) throw new BadRequest('"after" must be a cursor from endCursor');
-  const sql = `${PARTICIPANTS[viewer]} WHERE p.number > ? ORDER BY p.number LIMIT ?`;
+  const sql = `${PARTICIPANTS[viewer]} WHERE ${ROWS_OF[viewer]}p.number > ? ORDER BY p.number LIMIT ?`;
   const rows = await kreis.all(sql, [after === null ? -1 : Number(after), size + 1]);
   const people = rows.slice(0, size);
   const nodes = await journeys(people, viewer);

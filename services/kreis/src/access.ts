@@ -8,6 +8,14 @@ export const REGISTRY_READERS: AccessRule[] = ['caseworker@kreis', 'coach', 'age
 export const REFERRAL_LOOKUP_ROLE = 'referral-lookup';
 /** Names and birth dates: not for analysts, who see pseudonymised data only. */
 export const PERSONAL_DATA_READERS: AccessRule[] = ['caseworker@kreis', 'coach', 'agent@agentur'];
+/**
+ * Exact quasi-identifiers (birth year, municipality, every date): analysts read
+ * them coarsened and locally suppressed instead (reporting/), so that no
+ * combination singles anyone out.
+ */
+export const EXACT_FACT_READERS: AccessRule[] = ['caseworker@kreis', 'coach', 'agent@agentur'];
+/** Referral dates: as EXACT_FACT_READERS, and a provider's look-up of its referral. */
+export const REFERRAL_DATE_READERS: AccessRule[] = [...EXACT_FACT_READERS, REFERRAL_LOOKUP_ROLE];
 export const REGISTRY_WRITERS: AccessRule[] = ['caseworker@kreis'];
 /** Who is shown the link to a provider's case; the provider decides again what it returns. */
 export const CASE_FOLLOWERS: AccessRule[] = ['caseworker@kreis', 'coach', 'analyst'];
@@ -19,6 +27,8 @@ export type RegistryScope =
   | { kind: 'provider'; providerId: string }
   /** Agency staff: participants who consented to the exchange with the agency. */
   | { kind: 'consent'; scope: ConsentScope }
+  /** Analysts: participants with an active REPORTING consent, their quasi-identifiers coarsened and locally suppressed. */
+  | { kind: 'reporting' }
   | { kind: 'none' };
 
 /**
@@ -30,7 +40,7 @@ export function registryScope(viewer: Viewer | null): RegistryScope {
   if (allows(viewer, ['caseworker@kreis', REFERRAL_LOOKUP_ROLE])) return { kind: 'all' };
   if (allows(viewer, ['agent@agentur'])) return { kind: 'consent', scope: ConsentScope.AGENTUR_EXCHANGE };
   if (viewer && allows(viewer, ['coach'])) return { kind: 'provider', providerId: viewer.org };
-  if (allows(viewer, ['analyst'])) return { kind: 'all' };
+  if (allows(viewer, ['analyst'])) return { kind: 'reporting' };
   return { kind: 'none' };
 }
 
@@ -53,6 +63,8 @@ export function whereInScope<T extends ObjectLiteral>(
       );
     case 'consent':
       return whereConsented(query, participantColumn, scope.scope);
+    case 'reporting':
+      return whereConsented(query, participantColumn, ConsentScope.REPORTING);
     case 'none':
       return query.andWhere('1 = 0');
   }

@@ -24,6 +24,7 @@ import { ParticipantService } from './participant/participant.service';
 import { ProviderRegistry } from './provider/provider.registry';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
+import { ReportingService } from './reporting/reporting.service';
 import { buildKreisSchema } from './schema';
 import { StatisticsRepository } from './statistics/statistics.repository';
 import { StatisticsService } from './statistics/statistics.service';
@@ -68,6 +69,7 @@ export async function openKreis(
     municipalities,
     providers: deps.registry,
     statistics: new StatisticsService(new StatisticsRepository(database.dataSource), participants, deps.contributors ?? []),
+    reporting: new ReportingService(database.dataSource, municipalities),
   };
   return { database, services };
 }

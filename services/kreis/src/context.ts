@@ -11,6 +11,8 @@ import type { ProviderRegistry } from './provider/provider.registry';
 import type { ReferralEntity } from './referral/referral.entity';
 import type { ReferralService } from './referral/referral.service';
 import type { StatisticsService } from './statistics/statistics.service';
+import type { QuasiIdentifiers, SuppressionPlan } from './reporting/quasi-identifiers';
+import type { ReportingService } from './reporting/reporting.service';
 
 export interface KreisServices {
   participants: ParticipantService;
@@ -19,6 +21,7 @@ export interface KreisServices {
   municipalities: MunicipalityService;
   providers: ProviderRegistry;
   statistics: StatisticsService;
+  reporting: ReportingService;
 }
 
 export interface KreisLoaders {
@@ -37,17 +40,27 @@ export interface KreisContext {
   viewer: Viewer | null;
   /** The rows of the registry this viewer may see. */
   scope: RegistryScope;
+  /** A participant's coarse quasi-identifiers as this viewer gets them: locally suppressed in the analysts' view. */
+  quasiIdentifiers(participant: ParticipantEntity): Promise<QuasiIdentifiers>;
 }
 
 /** Fresh loaders per request, limited to what the viewer may see: batching within a request, no caching across requests. */
 export function createKreisContext(services: KreisServices, viewer: Viewer | null, auditSource: DataSource): KreisContext {
   const scope = registryScope(viewer);
+  // One suppression plan per request, made on first use: one SQL statement however many rows ask.
+  let plan: Promise<SuppressionPlan> | undefined;
   return {
     services,
     viewer,
     audit: new AuditTrail(),
     auditSource,
     scope,
+    async quasiIdentifiers(participant) {
+      const values = services.reporting.coarsen(participant);
+      if (scope.kind !== 'reporting') return values;
+      plan ??= services.reporting.plan();
+      return (await plan).release(values);
+    },
     loaders: {
       participantById: byIdLoader(
         (ids) => services.participants.findByIds(ids, scope),

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Authorized, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { EMPLOYER_READERS } from '../access';
+import { EMPLOYER_READERS, PLACEMENT_DATE_READERS } from '../access';
 import { LocalDate, Office, pageObjectType, PlacementKind } from '../../../kit/src';
 
 @ObjectType('Occupation', { description: 'Occupation per the German classification of occupations (KldB 2010).' })
@@ -28,10 +28,12 @@ export class PlacementType {
   @Authorized(EMPLOYER_READERS)
   employerName: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Not for analysts: a date singles people out.' })
+  @Authorized(PLACEMENT_DATE_READERS)
   startsOn: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Not for analysts: a date singles people out.' })
+  @Authorized(PLACEMENT_DATE_READERS)
   endsOn: string | null;
 
   participantId: string;

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { EXACT_FACT_READERS } from '../access';
 import { ConsentScope, LocalDate } from '../../../kit/src';
 
 @ObjectType('Consent', { description: 'A participant’s consent to share data for one purpose.' })
@@ -9,10 +10,12 @@ export class ConsentType {
   @Field(() => ConsentScope)
   scope: ConsentScope;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Not for analysts: a date singles people out.' })
+  @Authorized(EXACT_FACT_READERS)
   grantedOn: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Not for analysts: a date singles people out.' })
+  @Authorized(EXACT_FACT_READERS)
   withdrawnOn: string | null;
 
   participantId: string;

@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { hasActiveConsent, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
-import { ConsentScope, ERASERS, ErasureReport, ExitReason, LocalDate } from '../../../kit/src';
+import { EXACT_FACT_READERS, hasActiveConsent, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
+import { ConsentScope, ERASERS, ErasureReport, ExitReason, Gender, LocalDate, ResidenceStatus } from '../../../kit/src';
 import { ConsentType } from '../consent/consent.type';
 import type { KreisContext } from '../context';
-import { MunicipalityType } from '../municipality/municipality.type';
+import { MunicipalityType, RhineBankEnum } from '../municipality/municipality.type';
+import type { ParticipantEntity } from './participant.entity';
 import { ReferralType } from '../referral/referral.type';
 import {
   ParticipantConnection,
@@ -40,7 +41,54 @@ export class ParticipantResolver {
     };
   }
 
-  @FieldResolver(() => MunicipalityType)
+  // Quasi-identifiers: exact for the registry's staff; for analysts coarse and withheld (null) where they would single someone out.
+  @FieldResolver(() => Gender, { nullable: true, description: 'Null only where withheld from analysts.' })
+  async gender(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
+    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).gender;
+  }
+
+  @FieldResolver(() => ResidenceStatus, { nullable: true, description: 'Null only where withheld from analysts.' })
+  async residenceStatus(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
+    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).residenceStatus;
+  }
+
+  @FieldResolver(() => ExitReason, { nullable: true, description: 'Null before the exit, and where withheld from analysts.' })
+  async exitReason(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
+    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).exitReason;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Age reached in the year of entry (entry year minus birth year): "18-20", "21-23" or "24-28". Null where withheld from analysts.',
+  })
+  async ageGroup(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
+    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).ageGroup;
+  }
+
+  @FieldResolver(() => RhineBankEnum, {
+    nullable: true,
+    description: 'Bank of the Rhine of the municipality. Null where withheld from analysts.',
+  })
+  async bank(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
+    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).bank;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Quarter of enteredOn, e.g. "2022-Q1". Null where withheld from analysts.' })
+  async entryQuarter(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
+    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).entryQuarter;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Quarter of exitedOn, e.g. "2023-Q3". Null before the exit, and where withheld from analysts.',
+  })
+  async exitQuarter(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
+    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).exitQuarter;
+  }
+
+  @FieldResolver(() => MunicipalityType, { description: 'Exact: not for analysts, who read bank.' })
+  @Authorized(EXACT_FACT_READERS)
   municipality(@Root() participant: ParticipantType, @Ctx() { services }: KreisContext) {
     return services.municipalities.get(participant.municipalityId);
   }

@@ -8,6 +8,7 @@ import {
   ageOn,
   ConflictError,
   ExitReason,
+  ForbiddenError,
   formatId,
   withNumberRetry,
   insertInChunks,
@@ -34,6 +35,8 @@ import {
 } from './participant.type';
 
 const ID_WIDTH = 4;
+/** Filters analysts may not use; module and providerId stay. */
+const REPORTING_REFUSED_FILTERS = ['municipalityId', 'residenceStatus', 'status', 'enteredFrom', 'enteredTo'] as const;
 
 /** Registry rules for participants: eligibility, exits, erasure, and the filtered list. */
 export class ParticipantService {
@@ -154,6 +157,7 @@ export class ParticipantService {
     scope: RegistryScope = { kind: 'all' },
   ): Promise<Page<ParticipantEntity>> {
     this.checkFilter(filter);
+    if (scope.kind === 'reporting') this.checkReportingFilter(filter);
     return keysetPage(whereInScope(this.filtered(filter, scope), 'p.id', scope), {
       column: 'p.number',
       keyOf: (row) => row.number,
@@ -204,6 +208,19 @@ export class ParticipantService {
     if (filter.providerId) this.providers.require(filter.providerId, 'filter.providerId');
     if (filter.enteredFrom && filter.enteredTo)
       requireNotBefore(filter.enteredTo, filter.enteredFrom, 'filter.enteredTo', 'filter.enteredFrom');
+  }
+
+  /**
+   * A filter on a quasi-identifier would tell analysts the exact municipality or
+   * date, or a value withheld from them, of every row it returns.
+   */
+  private checkReportingFilter(filter: ParticipantFilter): void {
+    const refused = REPORTING_REFUSED_FILTERS.filter((field) => filter[field] != null);
+    if (refused.length > 0) {
+      throw new ForbiddenError(
+        `Analysts may not filter by ${refused.map((field) => `filter.${field}`).join(', ')}: it would reveal quasi-identifiers withheld from them.`,
+      );
+    }
   }
 
   private checkEligibility(birthDate: string, enteredOn: string, municipalityId: string): void {

@@ -12,8 +12,8 @@ import {
   UseMiddleware,
 } from 'type-graphql';
 import type { AuditTrail } from '../../../kit/src';
-import { PERSONAL_DATA_READERS } from '../access';
-import { ExitReason, Gender, LocalDate, Module, ResidenceStatus } from '../../../kit/src';
+import { EXACT_FACT_READERS, PERSONAL_DATA_READERS } from '../access';
+import { type ExitReason, Gender, LocalDate, Module, ResidenceStatus } from '../../../kit/src';
 
 /** Every read of a name or birth date goes to the audit log, with the participant's id. */
 const recordPersonalRead: MiddlewareFn<{ audit: AuditTrail }> = ({ root, context }, next) => {
@@ -42,25 +42,27 @@ export class ParticipantType {
   @UseMiddleware(recordPersonalRead)
   birthDate: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Exact: not for analysts, who read ageGroup.' })
+  @Authorized(EXACT_FACT_READERS)
   birthYear: number;
 
-  @Field(() => Gender)
+  /** Resolved in ParticipantResolver, as analysts may get it withheld. */
   gender: Gender;
 
-  @Field(() => ResidenceStatus)
   residenceStatus: ResidenceStatus;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Exact: not for analysts, who read entryQuarter.' })
+  @Authorized(EXACT_FACT_READERS)
   enteredOn: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Exact: not for analysts, who read exitQuarter.' })
+  @Authorized(EXACT_FACT_READERS)
   exitedOn: string | null;
 
-  @Field(() => ExitReason, { nullable: true })
   exitReason: ExitReason | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'When the personal data was erased.' })
+  @Field(() => LocalDate, { nullable: true, description: 'When the personal data was erased. Not for analysts.' })
+  @Authorized(EXACT_FACT_READERS)
   erasedOn: string | null;
 
   municipalityId: string;

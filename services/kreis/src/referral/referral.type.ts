@@ -1,5 +1,6 @@
 import { IsOptional, Matches } from 'class-validator';
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { REFERRAL_DATE_READERS } from '../access';
 import { LocalDate, Module, ReferralStatus } from '../../../kit/src';
 
 @ObjectType('Referral', { description: 'Kreis refers a participant to a provider for one module.' })
@@ -11,13 +12,16 @@ export class ReferralType {
   @Field(() => Module)
   module: Module;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'Not for analysts: a date singles people out.' })
+  @Authorized(REFERRAL_DATE_READERS)
   referredOn: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Not for analysts: a date singles people out.' })
+  @Authorized(REFERRAL_DATE_READERS)
   startedOn: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Not for analysts: a date singles people out.' })
+  @Authorized(REFERRAL_DATE_READERS)
   endedOn: string | null;
 
   @Field(() => ReferralStatus)

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { Module } from '../../../kit/src';
 import { MUNICIPALITIES } from '../municipality/municipality.data';
 import { ParticipantEntity } from '../participant/participant.entity';
+import { AGE_GROUPS } from '../reporting/quasi-identifiers';
 import { whereParticipantMatches } from '../participant/participant.service';
 import type { ParticipantFilter } from '../participant/participant.type';
 import { StatisticsDimension } from './statistics.type';
@@ -76,8 +77,12 @@ export class StatisticsRepository {
         return 'p.gender';
       case StatisticsDimension.AGE_GROUP: {
         // Age reached in the entry year: the birth year survives erasure, so groups never change when names are erased.
+        // The same groups analysts' rows show (AGE_GROUPS).
         const age = `(SUBSTR(p.entered_on, 1, 4) - p.birth_year)`;
-        return `CASE WHEN ${age} <= 20 THEN '18-20' WHEN ${age} <= 23 THEN '21-23' ELSE '24-27' END`;
+        const last = AGE_GROUPS[AGE_GROUPS.length - 1];
+        return `CASE ${AGE_GROUPS.slice(0, -1)
+          .map((group) => `WHEN ${age} <= ${group.to} THEN '${group.label}'`)
+          .join(' ')} ELSE '${last.label}' END`;
       }
       case StatisticsDimension.RESIDENCE_STATUS:
         return 'p.residence_status';

@@ -32,7 +32,6 @@ const INTERNSHIP = 'INTERNSHIP';
 const LANGUAGE_EXAM_PASSED = 'LANGUAGE_EXAM_PASSED';
 const ANY_PLACEMENT = 'ANY';
 
-
 /**
  * The G.I.B. monitoring and ad-hoc statistics: kreis counts in its own database,
  * joining the ids other organisations contribute, and protects each figure once,

@@ -20,7 +20,9 @@ registerEnumType(StatisticsDimension, {
   valuesConfig: {
     ENTRY_QUARTER: { description: 'Quarter of the entry date, "2022-Q1".' },
     EXIT_QUARTER: { description: 'Quarter of the exit date, "2022-Q1"; "NONE" while still taking part.' },
-    AGE_GROUP: { description: 'Age reached in the year of entry (entry year minus birth year): "18-20", "21-23", "24-27".' },
+    AGE_GROUP: {
+      description: 'Age reached in the year of entry (entry year minus birth year, which survives erasure): "18-20", "21-23", "24-28".',
+    },
     EXIT_REASON: { description: 'The exit reason; "NONE" while still taking part.' },
     BANK: { description: 'Bank of the Rhine of the municipality: LEFT or RIGHT.' },
   },

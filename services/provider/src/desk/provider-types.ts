@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { OWN_STAFF } from '../access';
+import { OWN_STAFF, RECORD_DATE_READERS } from '../access';
 import { ERASERS, ErasureReport, LocalDate, Module, pageObjectType, providerTypePrefix } from '../../../kit/src';
 import type { CaseEntity } from '../case/case.entity';
 import { ParticipantReference, ProviderCaseInterface } from '../case/case.types';
@@ -45,9 +45,11 @@ export function providerTypes(providerId: string): ProviderTypes {
     module: Module;
 
     @Field(() => LocalDate)
+    @Authorized(RECORD_DATE_READERS)
     openedOn: string;
 
     @Field(() => LocalDate, { nullable: true })
+    @Authorized(RECORD_DATE_READERS)
     closedOn: string | null;
 
     participantId: string;

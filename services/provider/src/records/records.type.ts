@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Authorized, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { OWN_STAFF } from '../access';
+import { OWN_STAFF, RECORD_DATE_READERS } from '../access';
 import {
   CertificateKind,
   CoachingTopic,
@@ -21,6 +21,7 @@ export class CoachingSessionType {
   id: string;
 
   @Field(() => LocalDate)
+  @Authorized(RECORD_DATE_READERS)
   heldOn: string;
 
   @Field(() => Int)
@@ -50,9 +51,11 @@ export class CourseType {
   module: Module;
 
   @Field(() => LocalDate)
+  @Authorized(RECORD_DATE_READERS)
   startsOn: string;
 
   @Field(() => LocalDate)
+  @Authorized(RECORD_DATE_READERS)
   endsOn: string;
 }
 
@@ -63,9 +66,11 @@ export class CourseEnrolmentType {
   id: string;
 
   @Field(() => LocalDate)
+  @Authorized(RECORD_DATE_READERS)
   enrolledOn: string;
 
   @Field(() => LocalDate, { nullable: true })
+  @Authorized(RECORD_DATE_READERS)
   completedOn: string | null;
 
   @Field(() => EnrolmentStatus)
@@ -93,6 +98,7 @@ export class CertificateType {
   result: ExamResult | null;
 
   @Field(() => LocalDate)
+  @Authorized(RECORD_DATE_READERS)
   issuedOn: string;
 }
 
@@ -110,9 +116,11 @@ export class InternshipType {
   occupation: string;
 
   @Field(() => LocalDate)
+  @Authorized(RECORD_DATE_READERS)
   startsOn: string;
 
   @Field(() => LocalDate)
+  @Authorized(RECORD_DATE_READERS)
   endsOn: string;
 }
 
