@@ -153,21 +153,18 @@ export class StatisticsRepository {
       }));
   }
 
-  /** Entries, exits, stock and module stock for each quarter: two statements for any number of quarters. */
+  /** Entries, exits, stock and module stock for each quarter: two statements for any number of quarters or participants. */
   async monitoring(quarters: readonly Quarter[]): Promise<Map<string, RawMonitoringQuarter>> {
     const quarterTable = quarters.map(() => 'SELECT ? AS label, ? AS starts, ? AS ends').join(' UNION ALL ');
     const quarterParams = quarters.flatMap((q) => [q.label, q.starts, q.ends]);
     const inStock = `p.entered_on <= q.ends AND (p.exited_on IS NULL OR p.exited_on > q.ends)`;
-    const counted = (condition: string, name: string) =>
-      `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS n_${name}, SUM(CASE WHEN ${condition} THEN p.record_key ELSE 0 END) AS k_${name}`;
-    const participantRows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT q.label AS label,
-              ${counted('p.entered_on >= q.starts AND p.entered_on <= q.ends', 'entries')},
-              ${counted('p.exited_on >= q.starts AND p.exited_on <= q.ends', 'exits')},
-              ${counted(inStock, 'stock')}
-         FROM (${quarterTable}) q JOIN participant p ON p.entered_on <= q.ends
-        GROUP BY q.label`,
-      quarterParams,
+    // Counts and key sums add up, so one pass grouped by entry and exit quarter gives entries,
+    // exits and stock of every quarter exactly (stock: entered by its end, not exited by then).
+    const entryQuarter = this.quarterOf('p.entered_on');
+    const exitQuarter = `COALESCE(${this.quarterOf('p.exited_on')}, 'NONE')`;
+    const transitions: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${entryQuarter} AS entered, ${exitQuarter} AS exited, COUNT(*) AS n, SUM(p.record_key) AS k
+         FROM participant p GROUP BY ${entryQuarter}, ${exitQuarter}`,
     );
     // DISTINCT per person: two open referrals of one module count once.
     const moduleRows: Array<Record<string, unknown>> = await this.dataSource.query(
@@ -187,11 +184,20 @@ export class StatisticsRepository {
         { entries: none(), exits: none(), stock: none(), modules: Object.fromEntries(Object.values(Module).map((m) => [m, none()])) },
       ]),
     );
-    for (const row of participantRows) {
-      const quarter = result.get(String(row.label))!;
-      quarter.entries = rawCount(row.n_entries, row.k_entries);
-      quarter.exits = rawCount(row.n_exits, row.k_exits);
-      quarter.stock = rawCount(row.n_stock, row.k_stock);
+    const add = (total: RawCount, row: Record<string, unknown>) => {
+      const part = rawCount(row.n, row.k);
+      total.count += part.count;
+      total.recordKeySum += part.recordKeySum;
+    };
+    // "2022-Q1" < "2022-Q2" < "2023-Q1" < "NONE" as strings: no exit sorts after every quarter.
+    for (const [label, quarter] of result) {
+      for (const row of transitions) {
+        const entered = String(row.entered);
+        const exited = String(row.exited);
+        if (entered === label) add(quarter.entries, row);
+        if (exited === label) add(quarter.exits, row);
+        if (entered <= label && exited > label) add(quarter.stock, row);
+      }
     }
     for (const row of moduleRows) result.get(String(row.label))!.modules[String(row.module)] = rawCount(row.n, row.k);
     return result;
