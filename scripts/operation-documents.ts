@@ -50,7 +50,9 @@ export function operationSourceFiles(root: string): string[] {
 }
 
 export function extractRepositoryDocuments(root: string): FileDocuments[] {
-  return operationSourceFiles(root).map((file) => extractDocuments(relative(root, join(root, file)), readFileSync(join(root, file), 'utf8')));
+  return operationSourceFiles(root).map((file) =>
+    extractDocuments(relative(root, join(root, file)), readFileSync(join(root, file), 'utf8')),
+  );
 }
 
 /** Stands in for a value interpolated inside a GraphQL string literal (`id: "${p.id}"`), where any text is valid. */
@@ -65,7 +67,13 @@ type Evaluated = string | typeof DYNAMIC | undefined;
  * A template that interpolates anything else outside a GraphQL string is counted as dynamic.
  */
 export function extractDocuments(file: string, source: string): FileDocuments {
-  const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const sourceFile = ts.createSourceFile(
+    file,
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS,
+  );
   const constants = new Map<string, ts.Expression>();
   const collectConstants = (node: ts.Node): void => {
     if (

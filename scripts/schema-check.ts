@@ -46,12 +46,7 @@ export async function compareApiSchemas(
   files: FileDocuments[],
 ): Promise<Pick<SchemaCheckResult, 'changes' | 'operations'>> {
   const changes = await diff(baseApi, newApi);
-  const operations: SchemaCheckResult['operations'] = {
-    files: files.map((f) => ({ file: f.file, found: f.documents.length, dynamic: f.dynamic })),
-    checked: 0,
-    invalidOnBase: [],
-    broken: [],
-  };
+  const operations = noOperationsChecked(files);
   for (const operation of files.flatMap((f) => f.documents)) {
     if (validate(baseApi, operation.document).length > 0) {
       operations.invalidOnBase.push(where(operation));
@@ -80,18 +75,25 @@ export async function checkSchema(options: {
     base: options.base,
     subgraphs: options.subgraphs.map((s) => s.name),
     composition,
-    operations: {
-      files: options.files.map((f) => ({ file: f.file, found: f.documents.length, dynamic: f.dynamic })),
-      checked: 0,
-      invalidOnBase: [],
-      broken: [],
-    },
+    operations: noOperationsChecked(options.files),
     passed: false,
   };
   if (composed.errors) return result;
-  Object.assign(result, await compareApiSchemas(apiSchemaOf(options.baseSupergraphSdl), apiSchemaOf(composed.supergraphSdl), options.files));
+  Object.assign(
+    result,
+    await compareApiSchemas(apiSchemaOf(options.baseSupergraphSdl), apiSchemaOf(composed.supergraphSdl), options.files),
+  );
   result.passed = breaking(result.changes ?? []).length === 0 && result.operations.broken.length === 0;
   return result;
+}
+
+function noOperationsChecked(files: FileDocuments[]): SchemaCheckResult['operations'] {
+  return {
+    files: files.map((f) => ({ file: f.file, found: f.documents.length, dynamic: f.dynamic })),
+    checked: 0,
+    invalidOnBase: [],
+    broken: [],
+  };
 }
 
 function where(operation: OperationDocument): { file: string; line: number; name: string } {
@@ -142,6 +144,7 @@ export function formatReport(result: SchemaCheckResult): string {
     for (const f of ops.files.filter((file) => file.found > 0 || file.dynamic > 0)) {
       lines.push(`  ${f.file}: ${f.found}${f.dynamic > 0 ? ` (+${f.dynamic} built at run time)` : ''}`);
     }
+    for (const s of ops.invalidOnBase) lines.push(`  skipped ${s.file}:${s.line} ${s.name}: not valid against ${result.base} either`);
     for (const b of ops.broken) {
       lines.push(`  BROKEN ${b.file}:${b.line} ${b.name}`);
       for (const e of b.errors) lines.push(`    ${e}`);
@@ -176,7 +179,12 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const spec = `${base}:schema/supergraph.graphql`;
   const baseSupergraphSdl = execFileSync('git', ['show', spec], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const result = await checkSchema({ base: spec, baseSupergraphSdl, subgraphs: await buildSubgraphs(), files: extractRepositoryDocuments(root) });
+  const result = await checkSchema({
+    base: spec,
+    baseSupergraphSdl,
+    subgraphs: await buildSubgraphs(),
+    files: extractRepositoryDocuments(root),
+  });
   process.stdout.write(formatReport(result));
   process.exitCode = result.passed ? 0 : 1;
 }
