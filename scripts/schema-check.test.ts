@@ -100,6 +100,15 @@ describe('schema check', () => {
     expect(formatReport(result)).toMatch(/0 breaking, 0 dangerous, 1 safe[\s\S]*Schema check PASSED\n$/);
   });
 
+  it('lists a dangerous change without failing: a new optional argument', async () => {
+    const result = await check(
+      withAgentur((sdl) => sdl.replace('  occupation: Occupation!\n', '  occupation(language: String): Occupation!\n')),
+    );
+    expect(changesOf(result)).toEqual([{ level: 'DANGEROUS', type: 'FIELD_ARGUMENT_ADDED', path: 'Placement.occupation.language' }]);
+    expect(result.passed).toBe(true);
+    expect(formatReport(result)).toMatch(/0 breaking, 1 dangerous, 0 safe\n {2}DANGEROUS +Placement\.occupation\.language: /);
+  });
+
   it('counts only what was valid against the base: a test of bad input is skipped, not a break', async () => {
     const badInput = extractDocuments('bad.test.ts', `request('{ placements { nodes { kindd } } }')`);
     const result = await check(
