@@ -114,11 +114,11 @@ export function formatReport(result: SchemaCheckResult): string {
   const { errors, hints } = result.composition;
   if (errors.length > 0) {
     lines.push(`Composition: FAILED with ${count(errors.length, 'error')} (${result.subgraphs.join(', ')})`);
-    for (const e of errors) lines.push(`  error ${e.code}: ${e.message}`);
+    for (const e of errors) lines.push(indented(`  error ${e.code}: ${e.message}`));
   } else {
     lines.push(`Composition: OK (${result.subgraphs.join(', ')}), ${count(hints.length, 'hint')}`);
   }
-  for (const h of hints) lines.push(`  hint ${h.code}: ${h.message}`);
+  for (const h of hints) lines.push(indented(`  hint ${h.code}: ${h.message}`));
   lines.push('');
 
   if (result.changes) {
@@ -147,7 +147,7 @@ export function formatReport(result: SchemaCheckResult): string {
     for (const s of ops.invalidOnBase) lines.push(`  skipped ${s.file}:${s.line} ${s.name}: not valid against ${result.base} either`);
     for (const b of ops.broken) {
       lines.push(`  BROKEN ${b.file}:${b.line} ${b.name}`);
-      for (const e of b.errors) lines.push(`    ${e}`);
+      for (const e of b.errors) lines.push(indented(`    ${e}`));
     }
     lines.push('');
   }
@@ -160,6 +160,9 @@ export function formatReport(result: SchemaCheckResult): string {
   lines.push(result.passed ? 'Schema check PASSED' : `Schema check FAILED: ${reasons.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** Composition messages span lines; keep their continuation under the entry they belong to. */
+const indented = (text: string) => text.replace(/\n/g, '\n      ');
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
