@@ -27,7 +27,7 @@ export interface SchemaCheckResult {
   operations: {
     files: Array<{ file: string; found: number; dynamic: number }>;
     checked: number;
-    /** Not valid against the base schema either: tests of bad input, or documents completed elsewhere. */
+    /** Not valid against the base schema either: tests of bad input, documents completed elsewhere, or fields newer than the base. */
     invalidOnBase: Array<{ file: string; line: number; name: string }>;
     broken: BrokenOperation[];
   };
@@ -139,7 +139,7 @@ export function formatReport(result: SchemaCheckResult): string {
     const dynamic = ops.files.reduce((n, f) => n + f.dynamic, 0);
     lines.push(
       `Operations: ${found} found in ${ops.files.filter((f) => f.found > 0).length} of ${ops.files.length} files, ${ops.checked} checked, ` +
-        `${ops.broken.length} broken; skipped: ${ops.invalidOnBase.length} not valid against ${result.base} (tests of bad input), ${dynamic} built at run time`,
+        `${ops.broken.length} broken; skipped: ${ops.invalidOnBase.length} not valid against ${result.base} (tests of bad input, or using what the base lacks), ${dynamic} built at run time`,
     );
     for (const f of ops.files.filter((file) => file.found > 0 || file.dynamic > 0)) {
       lines.push(`  ${f.file}: ${f.found}${f.dynamic > 0 ? ` (+${f.dynamic} built at run time)` : ''}`);
