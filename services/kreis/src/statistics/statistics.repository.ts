@@ -155,9 +155,6 @@ export class StatisticsRepository {
 
   /** Entries, exits, stock and module stock for each quarter: two statements for any number of quarters or participants. */
   async monitoring(quarters: readonly Quarter[]): Promise<Map<string, RawMonitoringQuarter>> {
-    const quarterTable = quarters.map(() => 'SELECT ? AS label, ? AS starts, ? AS ends').join(' UNION ALL ');
-    const quarterParams = quarters.flatMap((q) => [q.label, q.starts, q.ends]);
-    const inStock = `p.entered_on <= q.ends AND (p.exited_on IS NULL OR p.exited_on > q.ends)`;
     // Counts and key sums add up, so one pass grouped by entry and exit quarter gives entries,
     // exits and stock of every quarter exactly (stock: entered by its end, not exited by then).
     const entryQuarter = this.quarterOf('p.entered_on');
@@ -166,17 +163,24 @@ export class StatisticsRepository {
       `SELECT ${entryQuarter} AS entered, ${exitQuarter} AS exited, COUNT(*) AS n, SUM(p.record_key) AS k
          FROM participant p GROUP BY ${entryQuarter}, ${exitQuarter}`,
     );
-    // Grouped per person: two open referrals of one module count once. From the referrals that are
-    // open at a quarter's end to their participant by key, which is cheaper than the other way round.
+    // One pass over the referrals: per person and module, whether any of their referrals of that module is
+    // open at each quarter's end (so two open referrals count once), then per module the people in stock.
+    const openAt = `r.started_on IS NOT NULL AND r.started_on <= ? AND (r.ended_on IS NULL OR r.ended_on > ?)`;
+    const inStockAt = `p.entered_on <= ? AND (p.exited_on IS NULL OR p.exited_on > ?)`;
     const moduleRows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT s.label AS label, s.module AS module, COUNT(*) AS n, SUM(s.record_key) AS k
-         FROM (SELECT q.label AS label, r.module AS module, p.id AS id, MAX(p.record_key) AS record_key
-                 FROM (${quarterTable}) q
-                 JOIN referral r ON r.started_on IS NOT NULL AND r.started_on <= q.ends AND (r.ended_on IS NULL OR r.ended_on > q.ends)
-                 JOIN participant p ON p.id = r.participant_id AND ${inStock}
-                GROUP BY q.label, r.module, p.id) s
-        GROUP BY s.label, s.module`,
-      quarterParams,
+      `SELECT a.module AS module, ${quarters
+        .map(
+          (_, i) =>
+            `SUM(CASE WHEN a.q${i} = 1 AND ${inStockAt} THEN 1 ELSE 0 END) AS n${i}, SUM(CASE WHEN a.q${i} = 1 AND ${inStockAt} THEN p.record_key ELSE 0 END) AS k${i}`,
+        )
+        .join(', ')}
+         FROM (SELECT r.participant_id AS participant_id, r.module AS module,
+                      ${quarters.map((_, i) => `MAX(CASE WHEN ${openAt} THEN 1 ELSE 0 END) AS q${i}`).join(', ')}
+                 FROM referral r GROUP BY r.participant_id, r.module) a
+         JOIN participant p ON p.id = a.participant_id
+        GROUP BY a.module`,
+      // In the order the placeholders appear: the outer sums first, then the inner flags.
+      [...quarters.flatMap((q) => [q.ends, q.ends, q.ends, q.ends]), ...quarters.flatMap((q) => [q.ends, q.ends])],
     );
     const none = (): RawCount => ({ count: 0, recordKeySum: 0n });
     const result = new Map<string, RawMonitoringQuarter>(
@@ -200,7 +204,9 @@ export class StatisticsRepository {
         if (entered <= label && exited > label) add(quarter.stock, row);
       }
     }
-    for (const row of moduleRows) result.get(String(row.label))!.modules[String(row.module)] = rawCount(row.n, row.k);
+    for (const row of moduleRows) {
+      quarters.forEach((q, i) => (result.get(q.label)!.modules[String(row.module)] = rawCount(row[`n${i}`], row[`k${i}`])));
+    }
     return result;
   }
 }
