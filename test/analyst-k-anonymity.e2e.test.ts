@@ -1,9 +1,10 @@
-import { ClientError, type GraphQLClient } from 'graphql-request';
+import type { GraphQLClient } from 'graphql-request';
 import { getIntrospectionQuery, type IntrospectionQuery, type IntrospectionType, type IntrospectionTypeRef } from 'graphql';
 import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
 import { MUNICIPALITIES } from '../services/kreis/src/municipality/municipality.data';
 import { coarsen } from '../services/kreis/src/reporting/quasi-identifiers';
 import { startGraph, type RunningGraph } from './support/graph';
+import { ask } from './support/outcome';
 
 /**
  * Measures k through the gateway, as an analyst: page through every participant
@@ -77,16 +78,6 @@ const ANALYST_READABLE = [
 const QUASI_IDENTIFIERS = ['ageGroup', 'gender', 'residenceStatus', 'bank', 'entryQuarter', 'exitQuarter', 'exitReason'];
 
 const PAGE = 1000;
-
-type Outcome = { data: any; codes: string[] };
-async function ask(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Outcome> {
-  try {
-    return { data: await client.request(query, variables), codes: [] };
-  } catch (error) {
-    if (!(error instanceof ClientError)) throw error;
-    return { data: error.response.data ?? null, codes: (error.response.errors ?? []).map((e) => String(e.extensions?.code)) };
-  }
-}
 
 const named = (ref: IntrospectionTypeRef): { name: string; kind: string } => {
   let type: any = ref;

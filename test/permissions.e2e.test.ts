@@ -1,18 +1,8 @@
-import { ClientError, type GraphQLClient } from 'graphql-request';
+import type { GraphQLClient } from 'graphql-request';
 import type { SignedViewer } from '../services/kit/src/signing';
 import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
 import { startGraph, type RunningGraph } from './support/graph';
-
-type Outcome = { data: any; codes: string[] };
-
-async function ask(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<Outcome> {
-  try {
-    return { data: await client.request(query, variables), codes: [] };
-  } catch (error) {
-    if (!(error instanceof ClientError)) throw error;
-    return { data: error.response.data ?? null, codes: (error.response.errors ?? []).map((e) => String(e.extensions?.code)) };
-  }
-}
+import { ask } from './support/outcome';
 
 const VIEWERS: Record<string, SignedViewer> = {
   'caseworker@kreis': TEST_VIEWERS.caseworker,
