@@ -13,10 +13,13 @@ import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
 import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
+import { subgraphsOf } from './supergraph';
 import { createWorkplace } from './workplace';
 
 // No usage data leaves the Kreis: @apollo/gateway reports anonymous telemetry unless told not to.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+export { subgraphsOf };
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -57,13 +60,6 @@ export interface GatewayApp {
   subgraphs: Record<string, string>;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
-}
-
-/** Names and routing URLs of the subgraphs listed in a supergraph's join__Graph enum. */
-export function subgraphsOf(supergraphSdl: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) found[match[1]] = match[2];
-  return found;
 }
 
 /** The gateway on the committed static supergraph; it does not listen until asked. */
