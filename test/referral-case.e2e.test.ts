@@ -87,9 +87,49 @@ describe('Referral.case when the provider holds no case for a started referral',
     );
     expect(nodes).toHaveLength(response.data.participants.totalCount);
     expect(nodes.find((node) => node.id === participantId)?.referrals).toEqual([{ id: referralId, case: null }]);
-    expect(response.errors).toHaveLength(1);
-    expect(response.errors![0].extensions?.code).toBe('NOT_FOUND');
-    expect(response.errors![0].path?.slice(-1)).toEqual(['case']);
+    const at = nodes.findIndex((node) => node.id === participantId);
+    expect(response.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['participants', 'edges', at, 'node', 'referrals', 0, 'case'], 'NOT_FOUND'],
+    ]);
+  });
+
+  it('puts the error at the right referral where several providers’ cases share one list', async () => {
+    // First a Fachwerk referral with its case, then a Klausenhof one without: the gateway sends each provider only
+    // its own cases, and must count the error's index among Klausenhof's, not among all cases of the list.
+    const fachwerkCoach = await graph.clientAs(TEST_VIEWERS.coach('fachwerk'));
+    const registered = await graph.client.request<{ registerParticipant: { id: string } }>(
+      `mutation { registerParticipant(input: { givenName: "Omid", familyName: "Test", birthDate: "2002-02-02",
+        gender: MALE, residenceStatus: DULDUNG, municipalityId: "moers", enteredOn: "2022-09-01" }) { id } }`,
+    );
+    const id = registered.registerParticipant.id;
+    await graph.client.request(
+      `mutation { grantConsent(input: { participantId: "${id}", scope: PROVIDER_EXCHANGE, on: "2022-09-01" }) { id } }`,
+    );
+    const started: string[] = [];
+    for (const [module, providerId] of [
+      ['F1_COACHING', 'fachwerk'],
+      ['F2_QUALIFICATION_LANGUAGE', 'klausenhof'],
+    ]) {
+      const referred = await graph.client.request<{ referParticipant: { id: string } }>(
+        `mutation { referParticipant(input: { participantId: "${id}", module: ${module}, providerId: "${providerId}", referredOn: "2022-09-02" }) { id } }`,
+      );
+      started.push(referred.referParticipant.id);
+      if (providerId === 'fachwerk')
+        await fachwerkCoach.request(
+          `mutation { fachwerk { openCase(referralId: "${referred.referParticipant.id}", openedOn: "2022-09-05") { id } } }`,
+        );
+      await graph.client.request(
+        `mutation { changeReferralStatus(input: { referralId: "${referred.referParticipant.id}", status: ACTIVE, on: "2022-09-05" }) { status } }`,
+      );
+    }
+    const response = await send(graph.client, `{ participant(id: "${id}") { referrals { id ${CASE} } } }`);
+    expect(response.data.participant.referrals).toEqual([
+      { id: started[0], case: { __typename: 'FachwerkCase', coachingSessions: [], enrolments: [], certificates: [] } },
+      { id: started[1], case: null },
+    ]);
+    expect(response.errors?.map((e) => [e.path, e.extensions?.code, e.message.includes(started[1])])).toEqual([
+      [['participant', 'referrals', 1, 'case'], 'NOT_FOUND', true],
+    ]);
   });
 
   it('links the case once the provider has opened it, without errors', async () => {
