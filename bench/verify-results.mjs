@@ -1,6 +1,6 @@
 // Checks bench/results/latest.json against its contract (CI runs it after `npm run bench -- --quick`):
 // scenarios.<a|b|c|d>.<target> with rps, p50Ms, p95Ms, p99Ms, errors; sqlStatements.<subgraph>.<pageSize>
-// equal for pages of 10, 100 and 1000; no errors through our gateway; a statistics run for every world.
+// equal for pages of 10, 100 and 1000; how long each measurement ran (measuredSeconds); no errors through our gateway; a statistics run for every world.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ for (const scenario of ['a', 'b', 'c', 'd']) {
       if (typeof m[key] !== 'number' || !Number.isFinite(m[key])) problems.push(`scenarios.${scenario}.${target}.${key} is not a number`);
     }
     if (!(m.rps > 0)) problems.push(`scenarios.${scenario}.${target} served no requests`);
+    if (!(m.measuredSeconds > 0)) problems.push(`scenarios.${scenario}.${target}.measuredSeconds is missing`);
   }
   if (report.scenarios?.[scenario]?.gateway?.errors !== 0) problems.push(`our gateway had errors in scenario ${scenario}`);
 }

@@ -101,6 +101,22 @@ export function spawnService(spec: ServiceSpec, env: Record<string, string> = in
   });
 }
 
+const COLOURS = [36, 33, 35, 32, 34, 31];
+
+/**
+ * Colour only for a person at a terminal: piped to a file or a CI log, escape codes are noise.
+ * NO_COLOR (https://no-color.org), set to anything but the empty string, turns it off there too.
+ */
+export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true && !env.NO_COLOR;
+}
+
+/** What `npm start` puts before each line of the index-th service: its name padded to a column, coloured if asked. */
+export function logPrefix(name: string, index: number, colour: boolean): string {
+  const label = name.padEnd(10);
+  return colour ? `\u001b[${COLOURS[index % COLOURS.length]}m${label}\u001b[0m|` : `${label}|`;
+}
+
 /** Resolves once `url` answers 200, polling; fails after `timeoutMs`. */
 export async function waitForReady(url: string, name: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

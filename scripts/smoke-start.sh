@@ -36,4 +36,6 @@ if pgrep -g "$group" >/dev/null; then
   fail "services were still running after SIGINT to the launcher"
 fi
 grep -q "stopping all services" "$log" || fail "the launcher did not stop the services"
+# The log is a file, not a terminal: the service names carry no colour codes.
+if grep -q $'\x1b' "$log"; then fail "the log written to a file contains ANSI escape codes"; fi
 echo "smoke-start: ready, answered, stopped cleanly"

@@ -5,10 +5,8 @@ import { defaultSqliteUrl } from '../services/kit/src/paths';
 import { providerRegistryPath } from '../services/kreis/src/config';
 import { ProviderRegistry } from '../services/kreis/src/provider/provider.registry';
 import { ensureDevelopmentSecrets, signDevelopmentToken } from '../gateway/src/dev-token';
-import { gatewayEnvFor, spawnService, subgraphSpecs, waitForReady, type ServiceSpec } from './launch';
+import { gatewayEnvFor, logPrefix, spawnService, subgraphSpecs, useColour, waitForReady, type ServiceSpec } from './launch';
 import { main as seed } from './seed';
-
-const COLOURS = [36, 33, 35, 32, 34, 31];
 
 /**
  * `npm start`: seeds the embedded databases on first start, runs every subgraph
@@ -39,9 +37,10 @@ async function main(): Promise<void> {
   const specs = subgraphSpecs({ registry, secrets, portOf, databaseOf });
   const gatewayEnv = gatewayEnvFor(specs, secrets);
 
+  const colour = useColour(process.stdout);
   const run = (spec: ServiceSpec, index: number) => {
     const child = spawnService(spec);
-    const prefix = `\u001b[${COLOURS[index % COLOURS.length]}m${spec.name.padEnd(10)}\u001b[0m|`;
+    const prefix = logPrefix(spec.name, index, colour);
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix} ${line}\n`));
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../gateway/src/auth';
-import { subgraphsOf } from '../gateway/src/app';
+import { subgraphsOf } from '../gateway/src/supergraph';
 import { developmentSecret, signDevelopmentToken } from '../gateway/src/dev-token';
 import { repoRoot } from '../services/kit/src/paths';
 

@@ -25,6 +25,10 @@ export interface Measurement {
   bytesPerResponse?: number;
   /** With --rounds: the requests/s of every round (this measurement is the median one; errors are summed). */
   rpsRounds?: number[];
+  /** How long the measurement ran: the seconds asked for, or longer until the minimum of responses arrived. */
+  measuredSeconds?: number;
+  /** Set when the hard cap ended the measurement before the minimum of responses arrived: too few to trust. */
+  belowMinimum?: true;
 }
 
 /** Clock ticks per second of /proc/<pid>/stat times: USER_HZ, 100 on Linux. */
@@ -98,23 +102,58 @@ export function sampleResources(pid: number | undefined, everyMs = 500) {
   };
 }
 
-function run(
-  options: Options,
-  onLatency?: (ms: number) => void,
-): Promise<{ errors: number; non2xx: number; timeouts: number; duration: number; bytes: number }> {
+function run(options: Options): Promise<void> {
   return new Promise((resolve, reject) => {
     const instance = autocannon()(options);
-    if (onLatency) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
-    instance.on('done', (result) =>
-      resolve({
-        errors: result.errors,
-        non2xx: result.non2xx,
-        timeouts: result.timeouts,
-        duration: result.duration,
-        bytes: result.throughput.total,
-      }),
-    );
+    instance.on('done', () => resolve());
     instance.on('error', reject);
+  });
+}
+
+/** When a measurement may end: after `seconds` once `minResponses` responses have arrived, and after `maxSeconds` in any case. */
+export interface MeasurementWindow {
+  seconds: number;
+  minResponses: number;
+  maxSeconds: number;
+}
+
+/**
+ * One autocannon run that lasts at least `window.seconds` and goes on until `window.minResponses` responses have
+ * arrived, but no longer than `window.maxSeconds`: on a busy machine a fixed short window can end before a single
+ * response (CI once measured scenario (a) at 0 req/s). It ends at once when both the time and the count are reached.
+ */
+function runWindow(
+  options: Options,
+  window: MeasurementWindow,
+  onLatency: (ms: number) => void,
+): Promise<{ errors: number; non2xx: number; timeouts: number; bytes: number; responses: number }> {
+  return new Promise((resolve, reject) => {
+    let responses = 0;
+    let windowOver = false;
+    let stopped = false;
+    const instance = autocannon()({ ...options, duration: window.maxSeconds });
+    const stopWhenDone = () => {
+      if (stopped || !windowOver || responses < window.minResponses) return;
+      stopped = true;
+      instance.stop();
+    };
+    const timer = setTimeout(() => {
+      windowOver = true;
+      stopWhenDone();
+    }, window.seconds * 1000);
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      responses += 1;
+      onLatency(ms);
+      stopWhenDone();
+    });
+    instance.on('done', (result) => {
+      clearTimeout(timer);
+      resolve({ errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, bytes: result.throughput.total, responses });
+    });
+    instance.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
 }
 
@@ -146,8 +185,9 @@ function loadOptions(options: {
 }
 
 /**
- * Warms the target up, then loads it at a fixed number of connections for `seconds`;
- * latencies are taken per response, so p95 is exact (autocannon itself reports p97.5).
+ * Warms the target up, then loads it at a fixed number of connections for `seconds`, and longer until
+ * `minResponses` responses have arrived (at most `maxSeconds`); latencies are taken per response, so p95
+ * is exact (autocannon itself reports p97.5).
  */
 export async function measure(options: {
   url: string;
@@ -156,6 +196,8 @@ export async function measure(options: {
   connections: number;
   warmupSeconds: number;
   seconds: number;
+  minResponses: number;
+  maxSeconds: number;
   tally: ResponseTally;
   pid?: number;
   /** The subgraph processes behind the target, to say how much CPU they took per request. */
@@ -172,7 +214,7 @@ export async function measure(options: {
   const subgraphsBefore = cpuSecondsOf(options.subgraphPids ?? []);
   const generatorBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const result = await run({ ...loadOptions(options), duration: options.seconds }, (ms) => latencies.push(ms));
+  const result = await runWindow(loadOptions(options), options, (ms) => latencies.push(ms));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const generator = process.cpuUsage(generatorBefore);
   const subgraphsAfter = cpuSecondsOf(options.subgraphPids ?? []);
@@ -199,5 +241,7 @@ export async function measure(options: {
       : {}),
     loadGeneratorCpuMsPerRequest: perRequestMs((generator.user + generator.system) / 1e6),
     ...(latencies.length ? { bytesPerResponse: Math.round(result.bytes / latencies.length) } : {}),
+    measuredSeconds: round(seconds),
+    ...(latencies.length < options.minResponses ? { belowMinimum: true as const } : {}),
   };
 }

@@ -38,6 +38,8 @@ const USAGE = `Usage: npm run bench -- [--quick] [options]
   --mysql-url URL       MariaDB/MySQL server for the mariadb worlds (default TEST_MYSQL_URL)
   --connections N       concurrent connections per measurement (default 16)
   --seconds S           measured seconds per scenario and target (default 10; quick 3)
+  --min-responses N     go on measuring after those seconds until N responses arrived (default 30)
+  --max-seconds S       but never longer than S seconds per measurement (default 30)
   --rounds N            measure every scenario and target N times in turn, keep the median (default 1)
   --warmup S            warm-up seconds before each measurement (default 3; quick 1)
   --targets LIST        gateway,apolloStock,hive,direct,sql (default: all)
@@ -86,6 +88,8 @@ async function main(): Promise<void> {
       'mysql-url': { type: 'string' },
       connections: { type: 'string', default: '16' },
       seconds: { type: 'string' },
+      'min-responses': { type: 'string', default: '30' },
+      'max-seconds': { type: 'string', default: '30' },
       rounds: { type: 'string', default: '1' },
       warmup: { type: 'string' },
       targets: { type: 'string' },
@@ -123,13 +127,16 @@ async function main(): Promise<void> {
   const settings = {
     connections: Number(values.connections),
     seconds: Number(values.seconds ?? (quick ? 3 : 10)),
+    minResponses: Number(values['min-responses']),
+    maxSeconds: Number(values['max-seconds']),
     warmupSeconds: Number(values.warmup ?? (quick ? 1 : 3)),
     rounds: Number(values.rounds),
   };
+  const flagOf: Record<string, string> = { warmupSeconds: 'warmup', minResponses: 'min-responses', maxSeconds: 'max-seconds' };
   for (const [name, value] of Object.entries(settings)) {
-    if (!Number.isInteger(value) || value < 1)
-      throw new Error(`--${name === 'warmupSeconds' ? 'warmup' : name} must be a positive whole number`);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${flagOf[name] ?? name} must be a positive whole number`);
   }
+  if (settings.maxSeconds < settings.seconds) throw new Error('--max-seconds must not be less than --seconds');
   const envPairs = (value: string) =>
     Object.fromEntries(
       list(value).map((pair) => {
@@ -240,6 +247,7 @@ async function main(): Promise<void> {
               });
               log(
                 `${dialect} ${participants} (${scenario}) ${target.padEnd(11)} ${String(measured.rps).padStart(7)} req/s  p50 ${measured.p50Ms} ms  p95 ${measured.p95Ms} ms  p99 ${measured.p99Ms} ms  errors ${measured.errors}` +
+                  `  ${measured.requests} responses in ${measured.measuredSeconds} s${measured.belowMinimum ? ` (fewer than ${settings.minResponses}: capped at ${settings.maxSeconds} s)` : ''}` +
                   (measured.cpuPercent !== undefined
                     ? `  cpu ${measured.cpuPercent}% (${measured.cpuMsPerRequest} ms/request)  rss ${measured.peakRssMb} MB`
                     : '') +
@@ -323,7 +331,7 @@ export type Report = ReturnType<typeof buildReport>;
 function buildReport(input: {
   results: DialectResult[];
   statements: Record<string, Record<string, Record<string, number>>>;
-  settings: { connections: number; seconds: number; warmupSeconds: number; rounds: number };
+  settings: { connections: number; seconds: number; minResponses: number; maxSeconds: number; warmupSeconds: number; rounds: number };
   quick: boolean;
   worlds: number[];
   dialects: Dialect[];

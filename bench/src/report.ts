@@ -26,6 +26,9 @@ export function renderMarkdown(report: Report): string {
       .join(', ')}.`,
     '',
     `Load: autocannon, ${report.settings.connections} connections, ${report.settings.warmupSeconds} s warm-up then ${report.settings.seconds} s measured per scenario and target` +
+      (report.settings.minResponses
+        ? ` (longer until ${report.settings.minResponses} responses have arrived, at most ${report.settings.maxSeconds} s)`
+        : '') +
       ((report.settings.rounds ?? 1) > 1
         ? `, ${report.settings.rounds} rounds taken in turn (the median round is shown, every round's req/s in brackets); `
         : '; ') +

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
+import cors from 'cors';
 import express from 'express';
 import { requestBodyErrorHandler } from '../../services/kit/src/http-errors';
 import { createLogger, type Logger } from '../../services/kit/src/logger';
@@ -13,10 +14,13 @@ import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
 import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
+import { subgraphsOf } from './supergraph';
 import { createWorkplace } from './workplace';
 
 // No usage data leaves the Kreis: @apollo/gateway reports anonymous telemetry unless told not to.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+export { subgraphsOf };
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -37,6 +41,8 @@ export interface GatewayDeps {
   production?: boolean;
   /** The query IDE at GET /graphql for browsers (QUERY_IDE); default on. */
   queryIde?: boolean;
+  /** Origins whose browser pages may call /graphql (CORS_ORIGINS); none by default, and then no CORS headers at all. */
+  corsOrigins?: readonly string[];
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -57,13 +63,6 @@ export interface GatewayApp {
   subgraphs: Record<string, string>;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
-}
-
-/** Names and routing URLs of the subgraphs listed in a supergraph's join__Graph enum. */
-export function subgraphsOf(supergraphSdl: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) found[match[1]] = match[2];
-  return found;
 }
 
 /** The gateway on the committed static supergraph; it does not listen until asked. */
@@ -140,6 +139,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     devTokenSecret: !deps.production && deps.tokenKeys.kind === 'secret' ? deps.tokenKeys.secret : undefined,
     organisations: Object.keys(subgraphs),
   });
+  if (deps.corsOrigins?.length) app.use('/graphql', corsFor(deps.corsOrigins));
   app.use(workplace.router);
   app.get('/graphql', workplace.ide);
   app.use(
@@ -165,5 +165,26 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await closeFetchers();
     },
+  };
+}
+
+/**
+ * CORS for the listed origins: GET and POST with a bearer token and a JSON body. Tokens travel in the
+ * Authorization header, never in cookies, so credentials stay off. Any other origin gets no CORS header at all,
+ * as if the list were empty, and the browser keeps the answer from its page.
+ */
+function corsFor(origins: readonly string[]): express.RequestHandler {
+  const allowed = new Set(origins);
+  const handler = cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin) ? origin : false),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    // Browsers then ask once per 10 minutes instead of before every query.
+    maxAge: 600,
+  });
+  return (req, res, next) => {
+    // Answers differ by Origin, for allowed and refused origins alike: no cache may hand one origin's answer to another.
+    res.vary('Origin');
+    handler(req, res, next);
   };
 }

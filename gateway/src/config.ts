@@ -1,8 +1,33 @@
 import { join } from 'node:path';
+import { makeValidator } from 'envalid';
 import { byteSize, ConfigError, loadConfig, positiveInt, port, secretSpecs, secretsByName, str } from '../../services/kit/src/config';
 import { repoRoot } from '../../services/kit/src/paths';
 import { DEV_AUDIENCE, DEV_ISSUER, type TokenKeys } from './auth';
 import type { QueryLimits } from './limits';
+
+/**
+ * `CORS_ORIGINS`: comma-separated origins (`https://app.example.org`, `http://localhost:5173`) whose browser
+ * pages may call /graphql. Exact origins only: a wildcard would let any web page use the graph with a token it holds.
+ */
+export const originList = makeValidator<string[]>((value) => {
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin)
+      throw new Error(
+        `"${origin}" is not an origin: write scheme, host and port only, e.g. https://app.example.org (no path, no trailing slash, no *)`,
+      );
+  }
+  return [...new Set(origins)];
+});
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   return loadConfig(
@@ -25,6 +50,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
         choices: ['on', 'off'],
         default: 'on',
         desc: 'the query IDE (GraphiQL) at GET /graphql for browsers; off leaves only the API there',
+      }),
+      CORS_ORIGINS: originList({
+        default: [],
+        desc: 'comma-separated origins whose browser pages may call /graphql; empty sends no CORS headers',
       }),
       LIMIT_DEPTH: positiveInt({ default: 12 }),
       LIMIT_ALIASES: positiveInt({ default: 20 }),

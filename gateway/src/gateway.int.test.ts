@@ -8,7 +8,7 @@ import { SIGNATURE_HEADERS, signRequest } from '../../services/kit/src/signing';
 import { TEST_SECRETS, testDialects } from '../../services/kit/src/testing';
 import { KREIS_CASEWORKER, startGraph, TEST_SUBGRAPH_SECRETS, TEST_TOKEN_KEYS, type RunningGraph } from '../../test/support/graph';
 import { signDevelopmentToken } from './dev-token';
-import { createGateway, type GatewayApp } from './app';
+import { createGateway, type GatewayApp, type GatewayDeps } from './app';
 
 const supergraphSdl = readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8');
 const sqlite = testDialects()[0];
@@ -43,7 +43,11 @@ describe('gateway', () => {
     await graph?.close();
   });
 
-  async function gatewayWith(subgraphUrls: Record<string, string>, timeoutMs = 10_000): Promise<{ gateway: GatewayApp; url: string }> {
+  async function gatewayWith(
+    subgraphUrls: Record<string, string>,
+    timeoutMs = 10_000,
+    more: Partial<GatewayDeps> = {},
+  ): Promise<{ gateway: GatewayApp; url: string }> {
     const gateway = await createGateway({
       supergraphSdl,
       subgraphUrls: { ...graph.subgraphUrls, ...subgraphUrls },
@@ -51,6 +55,7 @@ describe('gateway', () => {
       logger: silentLogger,
       tokenKeys: TEST_TOKEN_KEYS,
       subgraphSecrets: TEST_SUBGRAPH_SECRETS,
+      ...more,
     });
     cleanups.push(() => gateway.close());
     return { gateway, url: await gateway.listen(0) };
@@ -66,6 +71,72 @@ describe('gateway', () => {
       klausenhof: 'ready',
       fachwerk: 'ready',
       agentur: 'ready',
+    });
+  });
+
+  describe('CORS for browser pages on other origins', () => {
+    const ALLOWED = 'http://app.example:5173';
+    const OTHER = 'https://elsewhere.example';
+    let corsUrl: string;
+
+    beforeAll(async () => {
+      corsUrl = (await gatewayWith({}, 10_000, { corsOrigins: [ALLOWED, 'https://partner.example'] })).url;
+    });
+
+    /** What a browser sends before a cross-origin POST with a bearer token and a JSON body. */
+    const preflight = (url: string, origin: string) =>
+      fetch(url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      });
+    const corsHeaders = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('access-control-'));
+
+    it('answers an allowed origin’s preflight with that origin, POST and GET, Authorization and Content-Type', async () => {
+      const response = await preflight(corsUrl, ALLOWED);
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+      expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST');
+      expect(response.headers.get('access-control-allow-headers')?.toLowerCase().split(',')).toEqual(['authorization', 'content-type']);
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+      expect(response.headers.get('vary')).toMatch(/\bOrigin\b/);
+    });
+
+    it('then serves that origin’s POST with a bearer token, and lets the page read the answer', async () => {
+      const response = await fetch(corsUrl, {
+        method: 'POST',
+        headers: { origin: ALLOWED, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ participants { totalCount } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+      expect(await response.json()).toEqual({ data: { participants: { totalCount: 20 } } });
+    });
+
+    it('gives an origin that is not listed no CORS header, so its browser keeps the answer from the page', async () => {
+      const refused = await preflight(corsUrl, OTHER);
+      expect(corsHeaders(refused)).toEqual([]);
+      expect(refused.headers.get('vary')).toMatch(/\bOrigin\b/);
+      const post = await fetch(corsUrl, {
+        method: 'POST',
+        headers: { origin: OTHER, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ participants { totalCount } }' }),
+      });
+      expect(corsHeaders(post)).toEqual([]);
+      // A listed origin's scheme or port must match too.
+      expect(corsHeaders(await preflight(corsUrl, 'https://app.example:5173'))).toEqual([]);
+    });
+
+    it('applies to /graphql only', async () => {
+      expect(corsHeaders(await preflight(new URL('/report', corsUrl).href, ALLOWED))).toEqual([]);
+      expect(corsHeaders(await preflight(new URL('/dev/token', corsUrl).href, ALLOWED))).toEqual([]);
+    });
+
+    it('sends no CORS headers at all without CORS_ORIGINS', async () => {
+      expect(corsHeaders(await preflight(graph.url, ALLOWED))).toEqual([]);
     });
   });
 

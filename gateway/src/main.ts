@@ -30,6 +30,7 @@ function serve(): void {
       limits: queryLimitsFrom(config),
       production: config.NODE_ENV === 'production',
       queryIde: config.QUERY_IDE === 'on',
+      corsOrigins: config.CORS_ORIGINS,
     });
     return { app, port: config.PORT, host: config.HOST, logger };
   });

@@ -55,6 +55,20 @@ describe('configuration', () => {
     expect(problemsOf(() => subgraphUrlOverrides(['kreis'], { KREIS_URL: 'kreis:4001' }))).toHaveProperty('KREIS_URL');
   });
 
+  it('reads CORS_ORIGINS as a list of exact origins, empty by default, and refuses anything else', () => {
+    expect(loadGatewayConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(loadGatewayConfig({ CORS_ORIGINS: '' }).CORS_ORIGINS).toEqual([]);
+    expect(loadGatewayConfig({ CORS_ORIGINS: ' https://app.example.org, http://localhost:5173,' }).CORS_ORIGINS).toEqual([
+      'https://app.example.org',
+      'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'https://app.example.org/', 'https://app.example.org/graphql', 'app.example.org', 'ftp://app.example.org']) {
+      expect(problemsOf(() => loadGatewayConfig({ CORS_ORIGINS: `http://localhost:5173,${bad}` })).CORS_ORIGINS).toMatch(
+        /is malformed: .* is not an origin: write scheme, host and port only/,
+      );
+    }
+  });
+
   it('accepts MySQL and MariaDB URLs', () => {
     expect(loadAgenturConfig(withSecrets({ DATABASE_URL: 'mysql://agentur:pw@db:3306/agentur' })).DATABASE_URL).toBe(
       'mysql://agentur:pw@db:3306/agentur',

@@ -165,7 +165,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('provider subgrap
     });
   });
 
-  it('resolves its cases as federation entities, null for ids it does not hold', async () => {
+  it('resolves its cases as federation entities, null with NOT_FOUND at that entity for ids it does not hold', async () => {
     const result = await call(`query($r: [_Any!]!) { _entities(representations: $r) { ... on KlausenhofCase { id module } } }`, {
       r: [
         { __typename: 'KlausenhofCase', id: 'REF-00001' },
@@ -173,5 +173,21 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('provider subgrap
       ],
     });
     expect(result.data._entities).toEqual([{ id: 'REF-00001', module: 'F2_QUALIFICATION_LANGUAGE' }, null]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]).toMatchObject({ path: ['_entities', 1], extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it('answers another provider’s coach as if the case did not exist', async () => {
+    const result = await postSigned(
+      url,
+      'klausenhof',
+      { query: `{ _entities(representations: [{ __typename: "KlausenhofCase", id: "REF-00001" }]) { ... on KlausenhofCase { id } } }` },
+      TEST_VIEWERS.coach('fachwerk'),
+    );
+    expect(result.data._entities).toEqual([null]);
+    expect(result.errors?.[0]).toMatchObject({ path: ['_entities', 0], extensions: { code: 'NOT_FOUND' } });
+    expect(result.errors?.[0].message).toBe(
+      "klausenhof holds no case REF-00001 that you may read; the provider opens a referral's case with openCase.",
+    );
   });
 });

@@ -1,6 +1,7 @@
+import { GraphQLError } from 'graphql';
 import { buildFederatedSchema } from '../../kit/src';
 import type { ProviderContext } from './context';
-import { allows, auditLogResolver, contributionResolver, createAuthChecker, providerTypePrefix } from '../../kit/src';
+import { allows, auditLogResolver, contributionResolver, createAuthChecker, ErrorCode, providerTypePrefix } from '../../kit/src';
 import { CASE_READERS } from './access';
 import { providerTypes } from './desk/provider-types';
 import { EnrolmentResolver } from './records/enrolment.resolver';
@@ -15,10 +16,24 @@ export function buildProviderSchema(providerId: string) {
     federationDirectives: ['@key', '@shareable', '@inaccessible'],
     referenceResolvers: {
       [`${providerTypePrefix(providerId)}Case`]: {
-        // Another provider's staff, or agency staff, get nothing: the gateway sees no such case.
-        __resolveReference: (reference: { id: string }, { loaders, viewer }: ProviderContext) =>
-          allows(viewer, CASE_READERS, providerId) ? loaders.caseById.load(reference.id) : null,
+        // Kreis links a case once the referral has started, without knowing whether this provider has opened it; another
+        // provider's or the agency's staff may not read it. Both answer null with a coded error at this entity, so the
+        // gateway nulls Referral.case alone and says why. One message for both, so that it does not tell which.
+        __resolveReference: async (reference: { id: string }, { loaders, viewer }: ProviderContext) => {
+          const found = allows(viewer, CASE_READERS, providerId) ? await loaders.caseById.load(reference.id) : null;
+          if (!found) throw new CaseNotFoundError(providerId, reference.id);
+          return found;
+        },
       },
     },
   });
+}
+
+/** A case this provider does not hold, or not for this viewer. */
+class CaseNotFoundError extends GraphQLError {
+  constructor(providerId: string, caseId: string) {
+    super(`${providerId} holds no case ${caseId} that you may read; the provider opens a referral's case with openCase.`, {
+      extensions: { code: ErrorCode.NOT_FOUND },
+    });
+  }
 }

@@ -1,0 +1,99 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { jwtVerify } from 'jose';
+import { repoRoot } from '../services/kit/src/paths';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../gateway/src/auth';
+
+// Plain JavaScript (it runs before anything is compiled), hence require and a declared shape.
+const { sourcesOf, staleSources } = require('./run-built.cjs') as {
+  sourcesOf(entry: string, root?: string): string[];
+  staleSources(entry: string, root?: string): string[];
+};
+
+describe('run-built: builds only when dist/ is older than the sources a script loads', () => {
+  let root: string;
+  const write = (path: string, text: string, secondsAgo: number) => {
+    const file = join(root, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    const at = Date.now() / 1000 - secondsAgo;
+    utimesSync(file, at, at);
+  };
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'run-built-'));
+    write('tsconfig.json', '{}', 100);
+    write('scripts/tool.ts', "import { a } from '../lib/a';\nimport type { T } from './types';\nexport {};\n", 100);
+    write('lib/a.ts', "export * from './nested';\nimport data from './data.json';\n", 100);
+    write('lib/nested/index.ts', "import { readFileSync } from 'node:fs';\nexport const n = require('../b');\n", 100);
+    write('lib/b.ts', 'export const b = 1;\n', 100);
+    write('lib/data.json', '{}', 100);
+    write('scripts/types.ts', 'export type T = 1;\n', 100);
+    write('lib/unused.ts', 'export const unused = 1;\n', 100);
+    for (const built of ['scripts/tool.js', 'lib/a.js', 'lib/nested/index.js', 'lib/b.js', 'lib/data.json', 'scripts/types.js']) {
+      write(join('dist', built), '', 50);
+    }
+  });
+
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('follows relative imports of every form, and no package or unrelated file', () => {
+    expect(
+      sourcesOf('scripts/tool.ts', root)
+        .map((file) => file.slice(root.length + 1))
+        .sort(),
+    ).toEqual(['lib/a.ts', 'lib/b.ts', 'lib/data.json', 'lib/nested/index.ts', 'scripts/tool.ts', 'scripts/types.ts']);
+  });
+
+  it('finds nothing to build when every output is newer than its source', () => {
+    expect(staleSources('scripts/tool.ts', root)).toEqual([]);
+  });
+
+  it('names a source changed after the build, a missing output and a newer tsconfig.json', () => {
+    write('lib/b.ts', 'export const b = 2;\n', 10);
+    rmSync(join(root, 'dist/lib/a.js'));
+    write('tsconfig.json', '{"compilerOptions":{}}', 10);
+    expect(staleSources('scripts/tool.ts', root).sort()).toEqual(['lib/a.ts', 'lib/b.ts', 'tsconfig.json']);
+  });
+
+  it('ignores changes to files the script does not load', () => {
+    write('lib/unused.ts', 'export const unused = 2;\n', 1);
+    expect(staleSources('scripts/tool.ts', root)).toEqual([]);
+  });
+});
+
+describe('npm run -s token', () => {
+  const secret = 'a-development-secret-of-32-characters-or-more';
+  const token = (args: string[]) =>
+    spawnSync(process.execPath, [join(repoRoot(), 'scripts/run-built.cjs'), 'scripts/token.ts', ...args], {
+      cwd: repoRoot(),
+      env: { ...process.env, JWT_SECRET: secret, NODE_ENV: 'development' },
+      encoding: 'utf8',
+    });
+
+  beforeAll(() => {
+    // Builds here, once, if this checkout's dist/ is stale, so that the runs below only run the script.
+    execFileSync(process.execPath, [join(repoRoot(), 'scripts/run-built.cjs'), 'scripts/token.ts', '--help'], { cwd: repoRoot() });
+  });
+
+  it('prints only the token on stdout, and leaves nothing to build afterwards', async () => {
+    const run = token(['--org', 'kreis', '--role', 'caseworker']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const { payload } = await jwtVerify(run.stdout.trim(), new TextEncoder().encode(secret), {
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+    });
+    expect(payload).toMatchObject({ org: 'kreis', roles: ['caseworker'], sub: 'kreis-caseworker-dev' });
+    expect(staleSources('scripts/token.ts')).toEqual([]);
+  });
+
+  it('refuses bad input on stderr with a non-zero exit and nothing on stdout', () => {
+    const run = token(['--org', 'nowhere', '--role', 'caseworker']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/--org must be one of: agentur, fachwerk, klausenhof, kreis/);
+  });
+});
