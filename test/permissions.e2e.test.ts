@@ -279,4 +279,19 @@ describe('who may see what, through the gateway', () => {
       }
     }
   });
+
+  it('gives statistics to analysts (protected) and Kreis caseworkers (exact) only', async () => {
+    const queries = {
+      monitoring: '{ monitoring(from: "2022-01-01", to: "2022-03-31") { quarter stock { value } } }',
+      statistics: '{ statistics(by: [GENDER]) { group { value } participants { value } withPlacement { value } } }',
+    };
+    const allowed: Record<string, boolean> = allowedOnly('caseworker@kreis', 'analyst@kreis');
+    for (const [what, query] of Object.entries(queries)) {
+      for (const name of NAMES) {
+        const outcome = await ask(clients[name], query);
+        expect({ what, name, refused: outcome.codes.includes('FORBIDDEN') }).toEqual({ what, name, refused: !allowed[name] });
+        if (allowed[name]) expect({ what, name, codes: outcome.codes }).toEqual({ what, name, codes: [] });
+      }
+    }
+  });
 });
