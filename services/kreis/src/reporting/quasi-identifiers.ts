@@ -1,4 +1,4 @@
-import type { RhineBank } from '../municipality/municipality.data';
+import { MUNICIPALITIES, type RhineBank } from '../municipality/municipality.data';
 
 /**
  * What analysts read about a participant that an outsider could also know about
@@ -31,6 +31,16 @@ export const AGE_GROUPS: ReadonlyArray<{ label: string; from: number; to: number
   { label: '21-23', from: 21, to: 23 },
   { label: '24-28', from: 24, to: 999 },
 ];
+
+/** `ageGroupOf` in SQL that SQLite and MySQL read alike, over the participant alias `p`: statistics and analysts' rows share it. */
+export const AGE_GROUP_SQL = `CASE ${AGE_GROUPS.slice(0, -1)
+  .map((group) => `WHEN substr(p.entered_on, 1, 4) - p.birth_year <= ${group.to} THEN '${group.label}'`)
+  .join(' ')} ELSE '${AGE_GROUPS[AGE_GROUPS.length - 1].label}' END`;
+
+/** The bank of the Rhine of `p.municipality_id`, from the municipalities held in code. */
+export const BANK_SQL = `CASE WHEN p.municipality_id IN (${MUNICIPALITIES.filter((m) => m.bank === 'LEFT')
+  .map((m) => `'${m.id}'`)
+  .join(', ')}) THEN 'LEFT' ELSE 'RIGHT' END`;
 
 export function ageGroupOf(birthYear: number, enteredOn: string): string {
   const age = Number(enteredOn.slice(0, 4)) - birthYear;

@@ -1,16 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { whereInScope } from '../access';
-import { MUNICIPALITIES } from '../municipality/municipality.data';
 import type { MunicipalityService } from '../municipality/municipality.service';
 import { ParticipantEntity } from '../participant/participant.entity';
-import { AGE_GROUPS, type CoarseClass, coarsen, type QuasiIdentifiers, SuppressionPlan } from './quasi-identifiers';
-
-const LEFT_BANK = MUNICIPALITIES.filter((m) => m.bank === 'LEFT').map((m) => m.id);
-
-/** The same age groups as `ageGroupOf`, in SQL that SQLite and MySQL read alike. */
-const AGE_GROUP_SQL = `CASE ${AGE_GROUPS.slice(0, -1)
-  .map((group) => `WHEN substr(p.entered_on, 1, 4) - p.birth_year <= ${group.to} THEN '${group.label}'`)
-  .join(' ')} ELSE '${AGE_GROUPS[AGE_GROUPS.length - 1].label}' END`;
+import { AGE_GROUP_SQL, BANK_SQL, type CoarseClass, coarsen, type QuasiIdentifiers, SuppressionPlan } from './quasi-identifiers';
 
 /** The quarter's number, as `quarterOf` counts it; a missing date stays NULL. */
 const quarterSql = (column: string) =>
@@ -65,14 +57,13 @@ export class ReportingService {
       .select(AGE_GROUP_SQL, 'age_group')
       .addSelect('p.gender', 'gender')
       .addSelect('p.residence_status', 'residence_status')
-      .addSelect(`CASE WHEN p.municipality_id IN (:...leftBank) THEN 'LEFT' ELSE 'RIGHT' END`, 'bank')
+      .addSelect(BANK_SQL, 'bank')
       .addSelect('substr(p.entered_on, 1, 4)', 'entry_year')
       .addSelect(quarterSql('p.entered_on'), 'entry_q')
       .addSelect('substr(p.exited_on, 1, 4)', 'exit_year')
       .addSelect(quarterSql('p.exited_on'), 'exit_q')
       .addSelect('p.exit_reason', 'exit_reason')
       .addSelect('COUNT(*)', 'n')
-      .setParameter('leftBank', LEFT_BANK)
       .groupBy('age_group')
       .addGroupBy('gender')
       .addGroupBy('residence_status')

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Module } from '../../../kit/src';
-import { MUNICIPALITIES } from '../municipality/municipality.data';
 import { ParticipantEntity } from '../participant/participant.entity';
-import { AGE_GROUPS } from '../reporting/quasi-identifiers';
+import { AGE_GROUP_SQL, BANK_SQL } from '../reporting/quasi-identifiers';
 import { whereParticipantMatches } from '../participant/participant.service';
 import type { ParticipantFilter } from '../participant/participant.type';
 import { StatisticsDimension } from './statistics.type';
@@ -31,8 +30,6 @@ export interface RawMonitoringQuarter {
   stock: RawCount;
   modules: Record<string, RawCount>;
 }
-
-const LEFT_BANK = MUNICIPALITIES.filter((m) => m.bank === 'LEFT').map((m) => m.id);
 
 /**
  * The statistics' SQL: every figure is a COUNT and a SUM of record keys in one
@@ -70,20 +67,14 @@ export class StatisticsRepository {
       case StatisticsDimension.PROVIDER:
         return 'g.provider_id';
       case StatisticsDimension.BANK:
-        return `CASE WHEN p.municipality_id IN (${LEFT_BANK.map((id) => `'${id}'`).join(', ')}) THEN 'LEFT' ELSE 'RIGHT' END`;
+        return BANK_SQL;
       case StatisticsDimension.MUNICIPALITY:
         return 'p.municipality_id';
       case StatisticsDimension.GENDER:
         return 'p.gender';
-      case StatisticsDimension.AGE_GROUP: {
-        // Age reached in the entry year: the birth year survives erasure, so groups never change when names are erased.
-        // The same groups analysts' rows show (AGE_GROUPS).
-        const age = `(SUBSTR(p.entered_on, 1, 4) - p.birth_year)`;
-        const last = AGE_GROUPS[AGE_GROUPS.length - 1];
-        return `CASE ${AGE_GROUPS.slice(0, -1)
-          .map((group) => `WHEN ${age} <= ${group.to} THEN '${group.label}'`)
-          .join(' ')} ELSE '${last.label}' END`;
-      }
+      case StatisticsDimension.AGE_GROUP:
+        // The age reached in the entry year, as analysts' rows show it: the birth year survives erasure.
+        return AGE_GROUP_SQL;
       case StatisticsDimension.RESIDENCE_STATUS:
         return 'p.residence_status';
       case StatisticsDimension.EXIT_REASON:
