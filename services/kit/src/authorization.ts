@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { ForbiddenError } from './errors';
-import type { SignedViewer } from './signing';
+import type { SignedViewer, VerifiedCall } from './signing';
 
 export type Viewer = SignedViewer;
 
@@ -40,4 +40,14 @@ export function createAuthChecker(self?: string): AuthChecker<AuthorizedContext,
     requireAccess(context.viewer, rules, `${info.parentType.name}.${info.fieldName}`, self);
     return true;
   };
+}
+
+/**
+ * Who a verified call is for: the person the gateway forwards, or, when another
+ * service calls directly, that service's identity with the one role it is given here.
+ */
+export function viewerOfCall(call: VerifiedCall | undefined, serviceRole: string): Viewer | null {
+  if (!call) return null;
+  if (call.caller === 'gateway') return call.viewer;
+  return { sub: `service:${call.caller}`, org: call.caller, roles: [serviceRole] };
 }

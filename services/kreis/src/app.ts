@@ -8,8 +8,7 @@ import {
   openDatabase,
   REFERRAL_LOOKUP_QUERY,
   type SubgraphApp,
-  type VerifiedCall,
-  type Viewer,
+  viewerOfCall,
   type Contributor,
 } from '../../kit/src';
 import { REFERRAL_LOOKUP_ROLE } from './access';
@@ -74,13 +73,6 @@ export async function openKreis(
   return { database, services };
 }
 
-/** The gateway's callers are people; a provider calling directly is its referral look-up service. */
-function viewerOf(call: VerifiedCall | undefined): Viewer | null {
-  if (!call) return null;
-  if (call.caller === 'gateway') return call.viewer;
-  return { sub: `service:${call.caller}`, org: call.caller, roles: [REFERRAL_LOOKUP_ROLE] };
-}
-
 /** Builds the kreis subgraph without listening; tests start it on a free port. */
 export async function createApp(deps: KreisDeps): Promise<KreisApp> {
   const logger = deps.logger ?? createLogger('kreis');
@@ -95,7 +87,8 @@ export async function createApp(deps: KreisDeps): Promise<KreisApp> {
     callerSecrets: deps.callerSecrets,
     // Providers may only ask whether a referral is theirs.
     mayRun: (_caller, body) => body.query === REFERRAL_LOOKUP_QUERY,
-    createContext: (req) => createKreisContext(services, viewerOf(req.verifiedCall), database.dataSource),
+    // The gateway's callers are people; a provider calling directly is its referral look-up service.
+    createContext: (req) => createKreisContext(services, viewerOfCall(req.verifiedCall, REFERRAL_LOOKUP_ROLE), database.dataSource),
   });
   return Object.assign(app, { services });
 }

@@ -1,6 +1,6 @@
 import { Authorized, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { VerifiedCall } from '../signing';
-import type { Viewer } from '../authorization';
+import { viewerOfCall } from '../authorization';
 import { contributionFieldOf, contributionQueryOf, STATISTICS_CALLER, STATISTICS_ROLE, type Contribution } from './contribution';
 
 /** How an organisation computes its contribution: one SQL statement per measure family, never a row per event. */
@@ -40,9 +40,5 @@ export const contributorAccess = {
   mayRun: (organisation: string) => (caller: string, body: { query?: unknown }) =>
     caller === STATISTICS_CALLER && body.query === contributionQueryOf(organisation),
   /** The gateway's callers are people; kreis calling directly is its statistics service. */
-  viewerOf(call: VerifiedCall | undefined): Viewer | null {
-    if (!call) return null;
-    if (call.caller === 'gateway') return call.viewer;
-    return { sub: `service:${call.caller}`, org: call.caller, roles: [STATISTICS_ROLE] };
-  },
+  viewerOf: (call: VerifiedCall | undefined) => viewerOfCall(call, STATISTICS_ROLE),
 };
