@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { request as undiciRequest } from 'undici';
 
 /** Headers of a signed call between our services. */
 export const SIGNATURE_HEADERS = {
@@ -158,4 +159,31 @@ export function requireSignedRequest(options: {
     req.verifiedCall = { caller, viewer: parsedViewer };
     next();
   };
+}
+
+/**
+ * A service's own signed GraphQL request to another subgraph (a provider's referral
+ * look-up at kreis, kreis's statistics request to a contributor): the parsed JSON
+ * answer, or a rejection when the subgraph cannot be reached in `timeoutMs`.
+ */
+export async function postSignedDocument(options: {
+  url: string;
+  caller: string;
+  secret: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  timeoutMs: number;
+}): Promise<unknown> {
+  const body = JSON.stringify({ query: options.query, ...(options.variables ? { variables: options.variables } : {}) });
+  const response = await undiciRequest(options.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...signRequest({ caller: options.caller, secret: options.secret, url: options.url, viewer: null, body }),
+    },
+    body,
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
+  return response.body.json();
 }

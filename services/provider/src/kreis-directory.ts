@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { request as undiciRequest } from 'undici';
 import { ErrorCode } from '../../kit/src/errors';
 import { REFERRAL_LOOKUP_QUERY } from '../../kit/src/referral-lookup';
-import { signRequest } from '../../kit/src/signing';
+import { postSignedDocument } from '../../kit/src/signing';
 
 export interface ReferralFacts {
   id: string;
@@ -43,18 +42,14 @@ export class KreisReferralDirectory implements ReferralDirectory {
       errors?: unknown[];
     };
     try {
-      const requestBody = JSON.stringify({ query: REFERRAL_LOOKUP_QUERY, variables: { id: referralId } });
-      const response = await undiciRequest(this.kreisUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...signRequest({ caller: this.providerId, secret: this.secret, url: this.kreisUrl, viewer: null, body: requestBody }),
-        },
-        body: requestBody,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-      });
-      body = (await response.body.json()) as typeof body;
+      body = (await postSignedDocument({
+        url: this.kreisUrl,
+        caller: this.providerId,
+        secret: this.secret,
+        query: REFERRAL_LOOKUP_QUERY,
+        variables: { id: referralId },
+        timeoutMs: this.timeoutMs,
+      })) as typeof body;
     } catch {
       throw unavailable();
     }

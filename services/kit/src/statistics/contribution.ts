@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { request as undiciRequest } from 'undici';
 import { ErrorCode } from '../errors';
-import { signRequest } from '../signing';
+import { postSignedDocument } from '../signing';
 
 /**
  * What an organisation contributes to the graph's statistics: for each measure it
@@ -41,20 +40,15 @@ export interface Contributor {
 
 /** Asks one organisation for its contribution, signed as kreis. */
 export async function fetchContribution(contributor: Contributor, timeoutMs = 10_000): Promise<Contribution> {
-  const body = JSON.stringify({ query: contributionQueryOf(contributor.organisation) });
   let answer: { data?: Record<string, string | null>; errors?: unknown[] };
   try {
-    const response = await undiciRequest(contributor.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...signRequest({ caller: STATISTICS_CALLER, secret: contributor.secret, url: contributor.url, viewer: null, body }),
-      },
-      body,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-    answer = (await response.body.json()) as typeof answer;
+    answer = (await postSignedDocument({
+      url: contributor.url,
+      caller: STATISTICS_CALLER,
+      secret: contributor.secret,
+      query: contributionQueryOf(contributor.organisation),
+      timeoutMs,
+    })) as typeof answer;
   } catch {
     throw contributionUnavailable(contributor.organisation);
   }
