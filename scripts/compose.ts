@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../services/kit/src/paths';
+import { repoRoot } from '@durchstarten/kit';
 import { buildSchemaArtifacts } from './schema-artifacts';
 
 /** `npm run compose`: writes schema/subgraphs/*.graphql, schema/supergraph.yaml and schema/supergraph.graphql. */

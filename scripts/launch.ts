@@ -1,21 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../services/kit/src/paths';
-import type { ProviderRegistry } from '../services/kreis/src/provider/provider.registry';
+import { repoRoot } from '@durchstarten/kit';
+import { ENV, subgraphEnv, type GraphManifest, type GraphSecrets } from '@durchstarten/contracts';
 
-/** One service process: its compiled entry point under dist/, its port and its own environment. */
+/** One service process: its compiled entry point (relative to the repository root), its port and its own environment. */
 export interface ServiceSpec {
   name: string;
   script: string;
   port: number;
   env: Record<string, string>;
-}
-
-/** Secrets shared between the gateway and each subgraph, between each provider and kreis, and between kreis and each statistics contributor. */
-export interface GraphSecrets {
-  gatewayTo: Record<string, string>;
-  providerToKreis: Record<string, string>;
-  kreisTo: Record<string, string>;
 }
 
 /** The shell's environment minus what is set per service, so one DATABASE_URL, PORT or secret cannot reach every service. */
@@ -24,77 +17,82 @@ export function inheritedEnv(env: NodeJS.ProcessEnv = process.env): Record<strin
     Object.entries(env).filter(
       (entry): entry is [string, string] =>
         entry[1] !== undefined &&
-        !['DATABASE_URL', 'PORT', 'PROVIDER_ID', 'JWT_SECRET'].includes(entry[0]) &&
-        !/^(CALLER|SUBGRAPH)_SECRET_/.test(entry[0]),
+        !['DATABASE_URL', 'PORT', 'PROVIDER_ID', 'JWT_SECRET', ENV.kreisCallerSecret].includes(entry[0]) &&
+        !/^(CALLER|SUBGRAPH|CONTRIBUTOR)_SECRET_/.test(entry[0]),
     ),
   );
 }
 
-/** The four kinds of subgraph process, each with its own organisation's database and the secrets of its callers. */
+/** Every subgraph of the manifest as a process, each with its own organisation's database and the secrets of its links. */
 export function subgraphSpecs(options: {
-  registry: ProviderRegistry;
+  manifest: GraphManifest;
   secrets: GraphSecrets;
   portOf: (name: string) => number;
   databaseOf: (name: string) => string;
+  /** Where a subgraph's peers are; by default on loopback at their ports. */
+  urlOf?: (name: string) => string;
 }): ServiceSpec[] {
-  const { registry, secrets, portOf, databaseOf } = options;
-  const providerIds = registry.providers.map((p) => p.id);
-  const kreisUrl = `http://127.0.0.1:${portOf('kreis')}/graphql`;
-  const fromGateway = (name: string) => ({ CALLER_SECRET_GATEWAY: secrets.gatewayTo[name] });
-  return [
-    {
-      name: 'kreis',
-      script: 'services/kreis/src/main.js',
-      port: portOf('kreis'),
-      env: {
-        DATABASE_URL: databaseOf('kreis'),
-        ...fromGateway('kreis'),
-        ...Object.fromEntries(providerIds.map((id) => [`CALLER_SECRET_${id.toUpperCase()}`, secrets.providerToKreis[id]])),
-        // kreis asks every provider and agentur for their statistics contribution.
-        ...Object.fromEntries(
-          [...providerIds, 'agentur'].flatMap((name) => [
-            [`CONTRIBUTOR_SECRET_${name.toUpperCase()}`, secrets.kreisTo[name]],
-            [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${portOf(name)}/graphql`],
-          ]),
-        ),
-      },
-    },
-    ...providerIds.map((id) => ({
-      name: id,
-      script: 'services/provider/src/main.js',
-      port: portOf(id),
-      env: {
-        PROVIDER_ID: id,
-        DATABASE_URL: databaseOf(id),
-        KREIS_URL: kreisUrl,
-        KREIS_CALLER_SECRET: secrets.providerToKreis[id],
-        CALLER_SECRET_KREIS: secrets.kreisTo[id],
-        ...fromGateway(id),
-      },
-    })),
-    {
-      name: 'agentur',
-      script: 'services/agentur/src/main.js',
-      port: portOf('agentur'),
-      env: { DATABASE_URL: databaseOf('agentur'), CALLER_SECRET_KREIS: secrets.kreisTo.agentur, ...fromGateway('agentur') },
-    },
-  ];
+  const { manifest, secrets, portOf, databaseOf } = options;
+  const urlOf = options.urlOf ?? ((name: string) => `http://127.0.0.1:${portOf(name)}/graphql`);
+  return manifest.subgraphs.map((subgraph) => ({
+    name: subgraph.name,
+    script: subgraph.entry,
+    port: portOf(subgraph.name),
+    env: { DATABASE_URL: databaseOf(subgraph.name), ...subgraphEnv(manifest, subgraph.name, secrets, urlOf) },
+  }));
 }
 
-/** What the gateway needs to reach and sign for each subgraph: `<NAME>_URL` and `SUBGRAPH_SECRET_<NAME>`. */
-export function gatewayEnvFor(subgraphs: ServiceSpec[], secrets: GraphSecrets): Record<string, string> {
-  return Object.fromEntries(
-    subgraphs.flatMap((s) => [
-      [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`],
-      [`SUBGRAPH_SECRET_${s.name.toUpperCase()}`, secrets.gatewayTo[s.name]],
-    ]),
-  );
+/**
+ * A subgraph's port in a launch: `<NAME>_PORT` if set, else its default from the
+ * manifest shifted by GRAPH_PORT_OFFSET, so that a second graph (the smoke test)
+ * runs beside a developer's on other ports whatever providers the registry lists.
+ */
+export function launchPorts(manifest: GraphManifest, env: NodeJS.ProcessEnv = process.env): (name: string) => number {
+  const offset = Number(env.GRAPH_PORT_OFFSET ?? 0);
+  return (name) => Number(env[ENV.port(name)] ?? manifest.get(name).port + offset);
 }
 
-/** Starts a compiled service (`dist/<script>`) with the inherited environment plus its own, and optional flags for Node. */
+/**
+ * Subgraphs the shell says run elsewhere: `<NAME>_URL` set, as for a provider that
+ * deploys its own subgraph. The launcher does not start them and signs for them with
+ * the shell's secrets (SUBGRAPH_SECRET_<NAME>; for a provider CALLER_SECRET_<NAME>;
+ * for a contributor CONTRIBUTOR_SECRET_<NAME>), which the partner shares.
+ */
+export function externalSubgraphs(
+  manifest: GraphManifest,
+  generated: GraphSecrets,
+  env: NodeJS.ProcessEnv = process.env,
+): { external: Map<string, string>; secrets: GraphSecrets } {
+  const external = new Map<string, string>();
+  const secrets: GraphSecrets = {
+    gatewayTo: { ...generated.gatewayTo },
+    providerToKreis: { ...generated.providerToKreis },
+    kreisTo: { ...generated.kreisTo },
+  };
+  const missing: string[] = [];
+  const fromShell = (name: string) => {
+    const value = env[name];
+    if (!value) missing.push(name);
+    return value ?? '';
+  };
+  for (const subgraph of manifest.subgraphs) {
+    const url = env[ENV.url(subgraph.name)];
+    if (!url || subgraph.kind === 'kreis') continue;
+    external.set(subgraph.name, url);
+    secrets.gatewayTo[subgraph.name] = fromShell(ENV.gatewaySecret(subgraph.name));
+    if (subgraph.kind === 'provider') secrets.providerToKreis[subgraph.name] = fromShell(ENV.callerSecret(subgraph.name));
+    if (subgraph.contributes) secrets.kreisTo[subgraph.name] = fromShell(ENV.contributorSecret(subgraph.name));
+  }
+  if (missing.length > 0) {
+    throw new Error(`subgraphs that run elsewhere need the secrets they share with the graph; not set: ${missing.join(', ')}`);
+  }
+  return { external, secrets };
+}
+
+/** Starts a compiled service (its entry point relative to the repository root) with the inherited environment plus its own, and optional flags for Node. */
 export function spawnService(spec: ServiceSpec, env: Record<string, string> = inheritedEnv(), nodeFlags: string[] = []): ChildProcess {
   const root = repoRoot();
-  return spawn(process.execPath, [...nodeFlags, join(root, 'dist', spec.script)], {
+  return spawn(process.execPath, [...nodeFlags, join(root, spec.script)], {
     cwd: root,
     env: { ...env, ...spec.env, PORT: String(spec.port) },
     stdio: ['ignore', 'pipe', 'pipe'],

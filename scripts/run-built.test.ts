@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { jwtVerify } from 'jose';
-import { repoRoot } from '../services/kit/src/paths';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../gateway/src/auth';
+import { repoRoot } from '@durchstarten/kit';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@durchstarten/gateway/auth';
 
 // Plain JavaScript (it runs before anything is compiled), hence require and a declared shape.
 const { sourcesOf, staleSources } = require('./run-built.cjs') as {
@@ -24,8 +24,22 @@ describe('run-built: builds only when dist/ is older than the sources a script l
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'run-built-'));
-    write('tsconfig.json', '{}', 100);
-    write('scripts/tool.ts', "import { a } from '../lib/a';\nimport type { T } from './types';\nexport {};\n", 100);
+    write('tsconfig.base.json', '{}', 100);
+    write('package.json', JSON.stringify({ workspaces: ['packages/util'] }), 100);
+    write(
+      'packages/util/package.json',
+      JSON.stringify({
+        name: '@durchstarten/util',
+        exports: { '.': { '@durchstarten/source': './src/index.ts', default: './dist/index.js' } },
+      }),
+      100,
+    );
+    write('packages/util/src/index.ts', 'export const u = 1;\n', 100);
+    write(
+      'scripts/tool.ts',
+      "import { a } from '../lib/a';\nimport type { T } from './types';\nimport { u } from '@durchstarten/util';\nimport 'other-package';\nexport {};\n",
+      100,
+    );
     write('lib/a.ts', "export * from './nested';\nimport data from './data.json';\n", 100);
     write('lib/nested/index.ts', "import { readFileSync } from 'node:fs';\nexport const n = require('../b');\n", 100);
     write('lib/b.ts', 'export const b = 1;\n', 100);
@@ -35,27 +49,42 @@ describe('run-built: builds only when dist/ is older than the sources a script l
     for (const built of ['scripts/tool.js', 'lib/a.js', 'lib/nested/index.js', 'lib/b.js', 'lib/data.json', 'scripts/types.js']) {
       write(join('dist', built), '', 50);
     }
+    write('packages/util/dist/index.js', '', 50);
   });
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('follows relative imports of every form, and no package or unrelated file', () => {
+  it('follows relative imports of every form and the workspace’s own packages, and no other package or unrelated file', () => {
     expect(
       sourcesOf('scripts/tool.ts', root)
         .map((file) => file.slice(root.length + 1))
         .sort(),
-    ).toEqual(['lib/a.ts', 'lib/b.ts', 'lib/data.json', 'lib/nested/index.ts', 'scripts/tool.ts', 'scripts/types.ts']);
+    ).toEqual([
+      'lib/a.ts',
+      'lib/b.ts',
+      'lib/data.json',
+      'lib/nested/index.ts',
+      'packages/util/src/index.ts',
+      'scripts/tool.ts',
+      'scripts/types.ts',
+    ]);
   });
 
   it('finds nothing to build when every output is newer than its source', () => {
     expect(staleSources('scripts/tool.ts', root)).toEqual([]);
   });
 
-  it('names a source changed after the build, a missing output and a newer tsconfig.json', () => {
+  it('names a source changed after the build, a missing output, a package’s changed source and a newer tsconfig.base.json', () => {
     write('lib/b.ts', 'export const b = 2;\n', 10);
     rmSync(join(root, 'dist/lib/a.js'));
-    write('tsconfig.json', '{"compilerOptions":{}}', 10);
-    expect(staleSources('scripts/tool.ts', root).sort()).toEqual(['lib/a.ts', 'lib/b.ts', 'tsconfig.json']);
+    write('packages/util/src/index.ts', 'export const u = 2;\n', 10);
+    write('tsconfig.base.json', '{"compilerOptions":{}}', 10);
+    expect(staleSources('scripts/tool.ts', root).sort()).toEqual([
+      'lib/a.ts',
+      'lib/b.ts',
+      'packages/util/src/index.ts',
+      'tsconfig.base.json',
+    ]);
   });
 
   it('ignores changes to files the script does not load', () => {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../services/kit/src/paths';
+import { repoRoot } from '@durchstarten/kit';
 import { extractDocuments, extractRepositoryDocuments, type FileDocuments } from './operation-documents';
 import { checkSchema, formatReport, type SchemaCheckResult } from './schema-check';
 import { buildSubgraphs, type SubgraphArtifact } from './schema-artifacts';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { validate, type GraphQLSchema } from 'graphql';
-import { repoRoot } from '../services/kit/src/paths';
+import { repoRoot } from '@durchstarten/kit';
 import { extractRepositoryDocuments, type FileDocuments, type OperationDocument } from './operation-documents';
 import { buildSubgraphs, composeSubgraphs, type SubgraphArtifact } from './schema-artifacts';
 

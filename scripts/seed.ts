@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { openAgentur } from '../services/agentur/src';
-import { createLogger, defaultSqliteUrl, loadConfig, databaseUrl } from '../services/kit/src';
-import { openKreis, ProviderRegistry } from '../services/kreis/src';
-import { providerRegistryPath } from '../services/kreis/src/config';
-import { openProvider } from '../services/provider/src';
+import { openAgentur } from '@durchstarten/agentur';
+import { createLogger, databaseUrl, defaultSqliteUrl, loadConfig } from '@durchstarten/kit';
+import { openKreis, ProviderRegistry } from '@durchstarten/kreis';
+import { providerRegistryPath } from '@durchstarten/contracts';
+import { openProvider } from '@durchstarten/provider';
 import { loadWorld } from './seed/load';
 import { generateWorld } from './seed/world';
 

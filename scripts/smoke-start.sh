@@ -5,7 +5,8 @@
 # gateway workers (GATEWAY_WORKERS) so that path is started, served and stopped too.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export GATEWAY_WORKERS=2 GATEWAY_PORT=14000 KREIS_PORT=14001 KLAUSENHOF_PORT=14002 FACHWERK_PORT=14003 AGENTUR_PORT=14004
+export GATEWAY_WORKERS=2 GRAPH_PORT_OFFSET=10000
+GATEWAY_PORT=14000
 log=$(mktemp)
 fail() { echo "smoke-start: $*"; tail -20 "$log"; exit 1; }
 

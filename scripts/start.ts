@@ -1,11 +1,19 @@
 import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { defaultSqliteUrl } from '../services/kit/src/paths';
-import { providerRegistryPath } from '../services/kreis/src/config';
-import { ProviderRegistry } from '../services/kreis/src/provider/provider.registry';
-import { ensureDevelopmentSecrets, signDevelopmentToken } from '../gateway/src/dev-token';
-import { gatewayEnvFor, logPrefix, spawnService, subgraphSpecs, useColour, waitForReady, type ServiceSpec } from './launch';
+import { defaultSqliteUrl } from '@durchstarten/kit';
+import { ENV, gatewayEnv as gatewayEnvOf, graphManifest, ProviderRegistry, providerRegistryPath } from '@durchstarten/contracts';
+import { ensureDevelopmentSecrets, signDevelopmentToken } from '@durchstarten/gateway/dev-token';
+import {
+  externalSubgraphs,
+  launchPorts,
+  logPrefix,
+  spawnService,
+  subgraphSpecs,
+  useColour,
+  waitForReady,
+  type ServiceSpec,
+} from './launch';
 import { main as seed } from './seed';
 
 /**
@@ -16,7 +24,7 @@ import { main as seed } from './seed';
 async function main(): Promise<void> {
   const started = Date.now();
   const registry = ProviderRegistry.fromFile(providerRegistryPath());
-  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000 + Number(process.env.GRAPH_PORT_OFFSET ?? 0));
 
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
@@ -25,17 +33,15 @@ async function main(): Promise<void> {
   await seed([], process.env);
 
   // Each subgraph gets its own organisation's database: the same <ORG>_DATABASE_URL the seed used.
-  const databaseOf = (name: string) => process.env[`${name.toUpperCase()}_DATABASE_URL`] ?? defaultSqliteUrl(name);
-  const defaultPorts: Record<string, number> = {
-    kreis: 4001,
-    agentur: 4004,
-    ...Object.fromEntries(registry.providers.map((p) => [p.id, Number(new URL(p.routingUrl).port)])),
-  };
-  const portOf = (name: string) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? defaultPorts[name]);
-  const providerIds = registry.providers.map((p) => p.id);
-  const secrets = ensureDevelopmentSecrets(['kreis', ...providerIds, 'agentur'], providerIds);
-  const specs = subgraphSpecs({ registry, secrets, portOf, databaseOf });
-  const gatewayEnv = gatewayEnvFor(specs, secrets);
+  const databaseOf = (name: string) => process.env[ENV.databaseUrl(name)] ?? defaultSqliteUrl(name);
+  const manifest = graphManifest(registry);
+  const portOf = launchPorts(manifest);
+  const developmentSecrets = ensureDevelopmentSecrets(manifest);
+  const { external, secrets } = externalSubgraphs(manifest, developmentSecrets);
+  const urlOf = (name: string) => external.get(name) ?? `http://127.0.0.1:${portOf(name)}/graphql`;
+  const specs = subgraphSpecs({ manifest, secrets, portOf, databaseOf, urlOf }).filter((spec) => !external.has(spec.name));
+  for (const [name, url] of external) log('launcher', `${name} runs elsewhere (${ENV.url(name)}=${url}): not started here`);
+  const gatewayEnv = gatewayEnvOf(manifest, secrets, urlOf);
 
   const colour = useColour(process.stdout);
   const run = (spec: ServiceSpec, index: number) => {
@@ -57,11 +63,11 @@ async function main(): Promise<void> {
   specs.forEach(run);
   await Promise.all(specs.map((s) => waitForReady(`http://127.0.0.1:${s.port}/ready`, s.name)));
   // Development tokens: the shell's JWT_SECRET, else the one generated on first start; none with a JWKS_URL.
-  const jwtSecret = process.env.JWKS_URL ? undefined : process.env.JWT_SECRET || secrets.jwtSecret;
+  const jwtSecret = process.env.JWKS_URL ? undefined : process.env.JWT_SECRET || developmentSecrets.jwtSecret;
   run(
     {
       name: 'gateway',
-      script: 'gateway/src/main.js',
+      script: 'gateway/dist/main.js',
       port: gatewayPort,
       env: { ...gatewayEnv, ...(jwtSecret ? { JWT_SECRET: jwtSecret } : {}) },
     },

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROLES, type Role } from '../gateway/src/auth';
-import { subgraphsOf } from '../gateway/src/supergraph';
-import { developmentSecret, signDevelopmentToken } from '../gateway/src/dev-token';
-import { repoRoot } from '../services/kit/src/paths';
+import { ROLES, type Role } from '@durchstarten/gateway/auth';
+import { subgraphsOf } from '@durchstarten/gateway/supergraph';
+import { developmentSecret, signDevelopmentToken } from '@durchstarten/gateway/dev-token';
+import { repoRoot } from '@durchstarten/kit';
 
 const USAGE = `Usage: npm run token -- --org <organisation> --role <role> [--role <role>] [--sub NAME] [--ttl 8h]
 

@@ -1,8 +1,8 @@
 import type { GraphQLClient } from 'graphql-request';
 import { getIntrospectionQuery, type IntrospectionQuery, type IntrospectionType, type IntrospectionTypeRef } from 'graphql';
-import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
-import { MUNICIPALITIES } from '../services/kreis/src/municipality/municipality.data';
-import { coarsen } from '../services/kreis/src/reporting/quasi-identifiers';
+import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { MUNICIPALITIES } from '@durchstarten/kreis';
+import { coarsen } from '@durchstarten/kreis';
 import { startGraph, type RunningGraph } from './support/graph';
 import { ask } from './support/outcome';
 

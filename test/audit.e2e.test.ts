@@ -1,5 +1,5 @@
 import { ClientError, type GraphQLClient } from 'graphql-request';
-import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
+import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 interface Entry {

@@ -10,11 +10,11 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
-import { loadAgenturConfig } from '../services/agentur/src/config';
-import { ConfigError } from '../services/kit/src/config';
-import { loadKreisConfig } from '../services/kreis/src/config';
-import { loadProviderConfig } from '../services/provider/src/config';
-import { loadGatewayConfig, subgraphUrlOverrides } from '../gateway/src/config';
+import { loadAgenturConfig } from '@durchstarten/agentur';
+import { ConfigError } from '@durchstarten/kit';
+import { loadKreisConfig } from '@durchstarten/kreis';
+import { loadProviderConfig } from '@durchstarten/provider';
+import { loadGatewayConfig, subgraphUrlOverrides } from '@durchstarten/gateway/config';
 
 const ROOT = resolve(__dirname, '..');
 const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
@@ -140,11 +140,11 @@ function commandOf(service: Service): string[] {
   return Array.isArray(command) ? command : command.trim().split(/\s+/);
 }
 
-/** `dist/X.js` (what tsc emits with outDir dist, rootDir .) back to the source `X.ts`. */
+/** A compiled entry point back to its source: `<package>/dist/X.js` to `<package>/src/X.ts`, `dist/scripts/X.js` to `scripts/X.ts`. */
 function sourceOfCompiled(command: string[]): string {
-  const script = command.find((arg) => /^dist\/.+\.js$/.test(arg));
-  if (!script) throw new Error(`command ${JSON.stringify(command)} runs no dist/*.js file`);
-  return script.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+  const script = command.find((arg) => /(^|\/)dist\/.+\.js$/.test(arg));
+  if (!script) throw new Error(`command ${JSON.stringify(command)} runs no compiled */dist/*.js file`);
+  return (script.startsWith('dist/') ? script.replace(/^dist\//, '') : script.replace('/dist/', '/src/')).replace(/\.js$/, '.ts');
 }
 
 function healthcheckText(service: Service): string {

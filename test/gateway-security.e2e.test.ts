@@ -4,13 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createGateway } from '../gateway/src/app';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../gateway/src/auth';
-import { signDevelopmentToken } from '../gateway/src/dev-token';
-import { silentLogger } from '../services/kit/src/logger';
-import { repoRoot } from '../services/kit/src/paths';
-import { testDialects } from '../services/kit/src/testing';
-import { KREIS_CASEWORKER, startGraph, TEST_SUBGRAPH_SECRETS, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
+import { createGateway } from '@durchstarten/gateway/app';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@durchstarten/gateway/auth';
+import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
+import { repoRoot, silentLogger } from '@durchstarten/kit';
+import { testDialects } from '@durchstarten/kit/testing';
+import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
 
 const supergraphSdl = readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8');
 const secret = new TextEncoder().encode(TEST_TOKEN_KEYS.secret);
@@ -101,7 +100,7 @@ describe('gateway security', () => {
         supergraphSdl,
         subgraphUrls: graph.subgraphUrls,
         logger: silentLogger,
-        subgraphSecrets: TEST_SUBGRAPH_SECRETS,
+        subgraphSecrets: graph.subgraphSecrets,
         tokenKeys: { kind: 'jwks', jwksUrl: 'http://127.0.0.1:9/certs', issuer: 'https://login.example', audience: 'durchstarten-graph' },
       });
       const url = await gateway.listen(0);
@@ -140,7 +139,7 @@ describe('gateway security', () => {
         subgraphUrls: graph.subgraphUrls,
         logger: silentLogger,
         production: true,
-        subgraphSecrets: TEST_SUBGRAPH_SECRETS,
+        subgraphSecrets: graph.subgraphSecrets,
         tokenKeys: {
           kind: 'jwks',
           jwksUrl,

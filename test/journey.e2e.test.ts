@@ -1,6 +1,6 @@
 import { gql } from 'graphql-request';
-import { providerTypePrefix } from '../services/kit/src/naming';
-import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
+import { providerTypePrefix } from '@durchstarten/contracts';
+import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const JOURNEY = gql`

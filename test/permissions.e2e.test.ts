@@ -1,6 +1,6 @@
 import type { GraphQLClient } from 'graphql-request';
-import type { SignedViewer } from '../services/kit/src/signing';
-import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
+import { type SignedViewer } from '@durchstarten/kit';
+import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 import { ask } from './support/outcome';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClientError } from 'graphql-request';
-import { repoRoot } from '../services/kit/src/paths';
-import { testDialects } from '../services/kit/src/testing';
-import type { Viewer } from '../gateway/src/auth';
+import { repoRoot } from '@durchstarten/kit';
+import { testDialects } from '@durchstarten/kit/testing';
+import type { Viewer } from '@durchstarten/gateway/auth';
 import { startGraph, type RunningGraph } from './support/graph';
 
 interface Example {

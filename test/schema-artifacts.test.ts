@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchemaArtifacts } from '../scripts/schema-artifacts';
-import { repoRoot } from '../services/kit/src/paths';
+import { repoRoot } from '@durchstarten/kit';
 
 const read = (path: string) => readFileSync(join(repoRoot(), 'schema', path), 'utf8');
 const STALE = 'is stale: run `npm run compose` and commit schema/';

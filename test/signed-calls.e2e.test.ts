@@ -1,6 +1,6 @@
-import { REFERRAL_LOOKUP_QUERY } from '../services/kit/src/referral-lookup';
-import { signRequest } from '../services/kit/src/signing';
-import { TEST_SECRETS, TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
+import { REFERRAL_LOOKUP_QUERY } from '@durchstarten/contracts';
+import { signRequest } from '@durchstarten/kit';
+import { TEST_SECRETS, TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const QUERY = JSON.stringify({ query: '{ participants { totalCount } }' });

@@ -1,11 +1,10 @@
 import { ClientError, type GraphQLClient } from 'graphql-request';
-import { CertificateKind, ExamResult, Module, PlacementKind } from '../services/kit/src/domain/enums';
-import { MAX_DEVIATION, perturb } from '../services/kit/src/statistics/cell-key';
-import { contributionQueryOf } from '../services/kit/src/statistics/contribution';
-import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
-import { MUNICIPALITIES } from '../services/kreis/src/municipality/municipality.data';
-import { quartersOverlapping } from '../services/kreis/src/statistics/statistics.service';
-import { ageGroupOf } from '../services/kreis/src/reporting/quasi-identifiers';
+import { CertificateKind, contributionQueryOf, ExamResult, Module, PlacementKind } from '@durchstarten/contracts';
+import { MAX_DEVIATION, perturb } from '@durchstarten/kit';
+import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { MUNICIPALITIES } from '@durchstarten/kreis';
+import { quartersOverlapping } from '@durchstarten/kreis';
+import { ageGroupOf } from '@durchstarten/kreis';
 import type { WorldParticipant } from '../scripts/seed/world';
 import { startGraph, type RunningGraph } from './support/graph';
 

@@ -8,14 +8,12 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createGateway, type GatewayApp } from '../gateway/src/app';
-import { CONTENT_SECURITY_POLICY } from '../gateway/src/workplace';
-import { signDevelopmentToken } from '../gateway/src/dev-token';
-import { silentLogger } from '../services/kit/src/logger';
-import type { SignedViewer } from '../services/kit/src/signing';
-import { repoRoot } from '../services/kit/src/paths';
-import { testDialects } from '../services/kit/src/testing';
-import { KREIS_CASEWORKER, startGraph, TEST_SUBGRAPH_SECRETS, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
+import { createGateway, type GatewayApp } from '@durchstarten/gateway/app';
+import { CONTENT_SECURITY_POLICY } from '@durchstarten/gateway/workplace';
+import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
+import { repoRoot, type SignedViewer, silentLogger } from '@durchstarten/kit';
+import { testDialects } from '@durchstarten/kit/testing';
+import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -220,7 +218,7 @@ describe('workplace: query IDE and report page', () => {
         subgraphUrls: graph.subgraphUrls,
         logger: silentLogger,
         tokenKeys: TEST_TOKEN_KEYS,
-        subgraphSecrets: TEST_SUBGRAPH_SECRETS,
+        subgraphSecrets: graph.subgraphSecrets,
         production: true,
       };
       production = await createGateway(deps);

@@ -1,6 +1,6 @@
 import { ClientError, gql, type GraphQLClient } from 'graphql-request';
 import type { DataSource } from 'typeorm';
-import { TEST_VIEWERS, testDialects } from '../services/kit/src/testing';
+import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const TABLES: Record<string, string[]> = {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { repoRoot } from '../../services/kit/src/paths';
+import { repoRoot } from '@durchstarten/kit';
 
 /** The benchmark's own package; its dependencies live in bench/node_modules, outside the project's install. */
 export const BENCH_DIR = join(repoRoot(), 'bench');

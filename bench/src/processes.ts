@@ -3,17 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { repoRoot } from '../../services/kit/src/paths';
-import type { ProviderRegistry } from '../../services/kreis/src/provider/provider.registry';
-import {
-  gatewayEnvFor,
-  inheritedEnv,
-  spawnService,
-  subgraphSpecs,
-  waitForReady,
-  type GraphSecrets,
-  type ServiceSpec,
-} from '../../scripts/launch';
+import { repoRoot } from '@durchstarten/kit';
+import { gatewayEnv, graphManifest, type GraphSecrets, type ProviderRegistry, type SubgraphEntry } from '@durchstarten/contracts';
+import { inheritedEnv, spawnService, subgraphSpecs, waitForReady, type ServiceSpec } from '../../scripts/launch';
 import { log } from './common';
 
 export const LOG_DIR = join(repoRoot(), 'data', 'bench', 'logs');
@@ -103,12 +95,13 @@ export function killAll(): void {
 /** Secrets for one benchmark run only: nothing is read from or written to data/dev-secrets.json. */
 export function runSecrets(registry: ProviderRegistry): GraphSecrets & { jwtSecret: string } {
   const secret = () => randomBytes(32).toString('base64url');
-  const names = ['kreis', ...registry.providers.map((p) => p.id), 'agentur'];
+  const manifest = graphManifest(registry);
+  const each = (subgraphs: SubgraphEntry[]) => Object.fromEntries(subgraphs.map((s) => [s.name, secret()]));
   return {
     jwtSecret: secret(),
-    gatewayTo: Object.fromEntries(names.map((n) => [n, secret()])),
-    providerToKreis: Object.fromEntries(registry.providers.map((p) => [p.id, secret()])),
-    kreisTo: Object.fromEntries(names.filter((n) => n !== 'kreis').map((n) => [n, secret()])),
+    gatewayTo: each(manifest.subgraphs),
+    providerToKreis: each(manifest.providers),
+    kreisTo: each(manifest.contributors),
   };
 }
 
@@ -129,9 +122,10 @@ export async function startSubgraphs(options: {
   databases: Record<string, string>;
   extraEnv?: Record<string, string>;
 }): Promise<RunningSubgraphs> {
-  const names = ['kreis', ...options.registry.providers.map((p) => p.id), 'agentur'];
+  const manifest = graphManifest(options.registry);
+  const names = manifest.subgraphs.map((s) => s.name);
   const specs = subgraphSpecs({
-    registry: options.registry,
+    manifest,
     secrets: options.secrets,
     portOf: (name) => SUBGRAPH_BASE_PORT + names.indexOf(name),
     databaseOf: (name) => options.databases[name],
@@ -146,7 +140,7 @@ export async function startSubgraphs(options: {
   return {
     specs,
     processes,
-    gatewayEnv: gatewayEnvFor(specs, options.secrets),
+    gatewayEnv: gatewayEnv(manifest, options.secrets, (name) => `http://127.0.0.1:${SUBGRAPH_BASE_PORT + names.indexOf(name)}/graphql`),
     stop: async () => {
       await Promise.all(Object.values(processes).map((p) => p.stop()));
     },

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../services/kit/src/paths';
+import { repoRoot } from '@durchstarten/kit';
 import type { Report } from './main';
 import { SCENARIO_TITLES, SCENARIOS, TARGETS } from './scenarios';
 

@@ -1,6 +1,6 @@
 import type { Request as CannonRequest } from 'autocannon';
-import { signRequest, type SignedViewer } from '../../services/kit/src/signing';
-import { Module } from '../../services/kit/src/domain/enums';
+import { type SignedViewer, signRequest } from '@durchstarten/kit';
+import { Module } from '@durchstarten/contracts';
 import type { World } from '../../scripts/seed/world';
 
 /** The four scenarios (contract keys of results/latest.json). */

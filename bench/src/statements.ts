@@ -1,4 +1,4 @@
-import type { TestDialect } from '../../services/kit/src/testing';
+import type { TestDialect } from '@durchstarten/kit/testing';
 import { startGraph } from '../../test/support/graph';
 import { DOCUMENTS } from './scenarios';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { repoRoot } from '../../services/kit/src/paths';
+import { repoRoot } from '@durchstarten/kit';
 import { BENCH_DIR } from './common';
 import { startProcess, type BenchProcess } from './processes';
 
@@ -7,7 +7,7 @@ export const TARGET_PORTS = { gateway: 15000, apolloStock: 15100, hive: 15200, s
 
 export const SUPERGRAPH_PATH = join(repoRoot(), 'schema', 'supergraph.graphql');
 
-/** Our gateway exactly as `npm start` runs it (dist/gateway/src/main.js), with its documented environment. */
+/** Our gateway exactly as `npm start` runs it (gateway/dist/main.js), with its documented environment. */
 export function startOurGateway(
   gatewayEnv: Record<string, string>,
   jwtSecret: string,
@@ -15,7 +15,7 @@ export function startOurGateway(
 ): Promise<BenchProcess> {
   return startProcess({
     name: 'gateway',
-    script: 'gateway/src/main.js',
+    script: 'gateway/dist/main.js',
     port: TARGET_PORTS.gateway,
     env: { ...gatewayEnv, JWT_SECRET: jwtSecret, SUPERGRAPH_PATH, ...extraEnv },
   });
@@ -25,7 +25,7 @@ export function startApolloStock(gatewayEnv: Record<string, string>, jwtSecret: 
   return startProcess(
     {
       name: 'apollo-stock',
-      script: 'bench/src/targets/apollo-stock.js',
+      script: 'dist/bench/src/targets/apollo-stock.js',
       port: TARGET_PORTS.apolloStock,
       env: { ...gatewayEnv, JWT_SECRET: jwtSecret, SUPERGRAPH_PATH },
     },
@@ -38,7 +38,7 @@ export function startSqlFloor(databases: Record<string, string>): Promise<BenchP
   return startProcess(
     {
       name: 'sql-floor',
-      script: 'bench/src/targets/sql-floor.js',
+      script: 'dist/bench/src/targets/sql-floor.js',
       port: TARGET_PORTS.sql,
       env: Object.fromEntries(Object.entries(databases).map(([org, url]) => [`${org.toUpperCase()}_DATABASE_URL`, url])),
     },

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { makeValidator } from 'envalid';
-import { byteSize, ConfigError, loadConfig, positiveInt, port, secretSpecs, secretsByName, str } from '../../services/kit/src/config';
-import { repoRoot } from '../../services/kit/src/paths';
+import { byteSize, ConfigError, loadConfig, port, positiveInt, repoRoot, secretsByName, secretSpecs, str } from '@durchstarten/kit';
 import { DEV_AUDIENCE, DEV_ISSUER, type TokenKeys } from './auth';
 import type { QueryLimits } from './limits';
 

@@ -2,21 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
-import { repoRoot } from '../../services/kit/src/paths';
+import type { GraphManifest, GraphSecrets, SubgraphEntry } from '@durchstarten/contracts';
+import { repoRoot } from '@durchstarten/kit';
 import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from './auth';
 
 /** Where `npm start` keeps the development secret it generated, outside git (data/ is ignored). */
 export const DEV_SECRETS_PATH = join(repoRoot(), 'data', 'dev-secrets.json');
 
 /** Development secrets of one checkout: the token secret and one per signed pair of services. */
-export interface DevSecrets {
+export interface DevSecrets extends GraphSecrets {
   jwtSecret: string;
-  /** Shared by the gateway and each subgraph, by subgraph name. */
-  gatewayTo: Record<string, string>;
-  /** Shared by each provider and kreis, for referral look-ups. */
-  providerToKreis: Record<string, string>;
-  /** Shared by kreis and each organisation that contributes to the statistics (every provider and agentur). */
-  kreisTo: Record<string, string>;
 }
 
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -34,13 +29,15 @@ export function developmentSecret(env: NodeJS.ProcessEnv = process.env): string 
  * Reads data/dev-secrets.json and adds a random secret for anything missing
  * (first start, a new provider); the file is readable by this user only.
  */
-export function ensureDevelopmentSecrets(subgraphs: string[], providers: string[]): DevSecrets {
+export function ensureDevelopmentSecrets(manifest: GraphManifest): DevSecrets {
   const stored = readDevSecrets();
+  const keep = (kept: Record<string, string> | undefined, names: SubgraphEntry[]) =>
+    Object.fromEntries(names.map(({ name }) => [name, kept?.[name] ?? newSecret()]));
   const secrets: DevSecrets = {
     jwtSecret: stored.jwtSecret ?? newSecret(),
-    gatewayTo: Object.fromEntries(subgraphs.map((name) => [name, stored.gatewayTo?.[name] ?? newSecret()])),
-    providerToKreis: Object.fromEntries(providers.map((id) => [id, stored.providerToKreis?.[id] ?? newSecret()])),
-    kreisTo: Object.fromEntries([...providers, 'agentur'].map((name) => [name, stored.kreisTo?.[name] ?? newSecret()])),
+    gatewayTo: keep(stored.gatewayTo, manifest.subgraphs),
+    providerToKreis: keep(stored.providerToKreis, manifest.providers),
+    kreisTo: keep(stored.kreisTo, manifest.contributors),
   };
   mkdirSync(dirname(DEV_SECRETS_PATH), { recursive: true });
   writeFileSync(DEV_SECRETS_PATH, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });

@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { silentLogger } from '../../services/kit/src/logger';
-import { repoRoot } from '../../services/kit/src/paths';
-import { SIGNATURE_HEADERS, signRequest } from '../../services/kit/src/signing';
-import { TEST_SECRETS, testDialects } from '../../services/kit/src/testing';
-import { KREIS_CASEWORKER, startGraph, TEST_SUBGRAPH_SECRETS, TEST_TOKEN_KEYS, type RunningGraph } from '../../test/support/graph';
+import { repoRoot, SIGNATURE_HEADERS, signRequest, silentLogger } from '@durchstarten/kit';
+import { TEST_SECRETS, testDialects } from '@durchstarten/kit/testing';
+import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from '../../test/support/graph';
 import { signDevelopmentToken } from './dev-token';
 import { createGateway, type GatewayApp, type GatewayDeps } from './app';
 
@@ -54,7 +52,7 @@ describe('gateway', () => {
       timeoutMs,
       logger: silentLogger,
       tokenKeys: TEST_TOKEN_KEYS,
-      subgraphSecrets: TEST_SUBGRAPH_SECRETS,
+      subgraphSecrets: graph.subgraphSecrets,
       ...more,
     });
     cleanups.push(() => gateway.close());

@@ -1,7 +1,6 @@
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
-import { createLogger } from '../../services/kit/src/logger';
-import { runService } from '../../services/kit/src/server';
+import { createLogger, runService } from '@durchstarten/kit';
 import { createGateway, subgraphsOf } from './app';
 import { loadGatewayConfig, queryLimitsFrom, subgraphSecretsFrom, subgraphUrlOverrides, tokenKeysFrom } from './config';
 import { runWorkers } from './workers';

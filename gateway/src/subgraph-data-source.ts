@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { encodeViewer, SIGNATURE_HEADERS } from '../../services/kit/src/signing';
+import { encodeViewer, SIGNATURE_HEADERS } from '@durchstarten/kit';
 import type { GatewayContext } from './app';
 
 /**

@@ -1,7 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
-import { SIGNATURE_HEADERS, signRequest } from '../../services/kit/src/signing';
+import { SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
 
 export interface SubgraphFetcherOptions {
   timeoutMs: number;

@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { Logger } from '../../services/kit/src/logger';
+import { type Logger } from '@durchstarten/kit';
 
 /** A worker that dies this soon after it started is failing to start, not crashing under load: do not fork it again. */
 const MIN_UPTIME_MS = 5_000;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { repoRoot } from '../../services/kit/src/paths';
+import { repoRoot } from '@durchstarten/kit';
 import { ROLES, type Role } from './auth';
 import { signDevelopmentToken } from './dev-token';
 

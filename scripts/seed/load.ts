@@ -1,10 +1,10 @@
-import type { AgenturServices } from '../../services/agentur/src/context';
-import type { Database } from '../../services/kit/src/db';
-import { loadAgenturPart } from '../../services/agentur/src/seed';
-import type { KreisServices } from '../../services/kreis/src/context';
-import { loadKreisPart } from '../../services/kreis/src/seed';
-import type { ProviderServices } from '../../services/provider/src/context';
-import { loadProviderPart } from '../../services/provider/src/seed';
+import type { AgenturServices } from '@durchstarten/agentur';
+import { type Database } from '@durchstarten/kit';
+import { loadAgenturPart } from '@durchstarten/agentur';
+import type { KreisServices } from '@durchstarten/kreis';
+import { loadKreisPart } from '@durchstarten/kreis';
+import type { ProviderServices } from '@durchstarten/provider';
+import { loadProviderPart } from '@durchstarten/provider';
 import type { World } from './world';
 
 /** An organisation's database and services, as `openKreis`, `openProvider`, `openAgentur` and `createApp` give them. */

@@ -1,20 +1,17 @@
+import { ProviderRegistry, providerRegistryPath } from '@durchstarten/contracts';
 import { performance } from 'node:perf_hooks';
 import {
   CertificateKind,
-  ConsentScope,
   CourseKind,
   EnrolmentStatus,
-  ExitReason,
-  Gender,
   LanguageLevel,
   Module,
-  Office,
   PlacementKind,
   ReferralStatus,
-  ResidenceStatus,
-} from '../../services/kit/src/domain/enums';
-import { MUNICIPALITIES } from '../../services/kreis/src/municipality/municipality.data';
-import registry from '../../services/kreis/providers.json';
+} from '@durchstarten/contracts';
+import { ConsentScope, ExitReason, Gender, ResidenceStatus } from '@durchstarten/kreis';
+import { Office } from '@durchstarten/agentur';
+import { MUNICIPALITIES } from '@durchstarten/kreis';
 import { generateWorld, World, WorldCase, WorldCourse, WorldParticipant, WorldReferral } from './world';
 
 // Independent restatement of the rules; the tests do not reuse the generator's helpers.
@@ -93,7 +90,7 @@ class Index {
   }
 }
 
-const REGISTRY = (registry as unknown as { providers: { id: string; bank: 'LEFT' | 'RIGHT' }[] }).providers;
+const REGISTRY = [...ProviderRegistry.fromFile(providerRegistryPath()).providers];
 
 // ---------------------------------------------------------------------------
 // Rule checks, shared by every world under test

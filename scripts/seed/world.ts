@@ -13,25 +13,22 @@
  *
  * Every person, employer and note is synthetic.
  */
+import { ProviderRegistry, providerRegistryPath } from '@durchstarten/contracts';
 import {
   CertificateKind,
   CoachingTopic,
-  ConsentScope,
   CourseKind,
   EnrolmentStatus,
   ExamResult,
-  ExitReason,
-  Gender,
   LanguageLevel,
   Module,
-  Office,
   PlacementKind,
   ReferralStatus,
-  ResidenceStatus,
-} from '../../services/kit/src/domain/enums';
-import { MUNICIPALITIES } from '../../services/kreis/src/municipality/municipality.data';
-import registry from '../../services/kreis/providers.json';
-import { MAX_AGE, MIN_AGE, PROGRAMME_END } from '../../services/kreis/src/programme';
+} from '@durchstarten/contracts';
+import { ConsentScope, ExitReason, Gender, ResidenceStatus } from '@durchstarten/kreis';
+import { Office } from '@durchstarten/agentur';
+import { MUNICIPALITIES } from '@durchstarten/kreis';
+import { MAX_AGE, MIN_AGE, PROGRAMME_END } from '@durchstarten/kreis';
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -42,7 +39,7 @@ export interface WorldOptions {
   participants?: number;
   /** PRNG seed; default 20211101. */
   seed?: number;
-  /** Provider registry; default: services/kreis/providers.json. Read-only arrays are accepted. */
+  /** Provider registry; default: the registry file (PROVIDER_REGISTRY, else services/kreis/providers.json). Read-only arrays are accepted. */
   providers?: readonly { id: string; bank: 'LEFT' | 'RIGHT' }[];
 }
 
@@ -951,7 +948,7 @@ function rowPrefix(providerId: string): string {
 }
 
 function resolveProviders(options: WorldOptions): ProviderRef[] {
-  const list = options.providers ?? (registry as unknown as { providers: ProviderRef[] }).providers;
+  const list = options.providers ?? ProviderRegistry.fromFile(providerRegistryPath()).providers;
   if (!Array.isArray(list) || list.length === 0) throw new Error('generateWorld: at least one provider is required');
   const seen = new Set<string>();
   for (const p of list) {

@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
-import { createApp as createAgentur, type AgenturApp } from '../../services/agentur/src';
-import { repoRoot } from '../../services/kit/src/paths';
-import { silentLogger } from '../../services/kit/src/logger';
-import type { SignedViewer } from '../../services/kit/src/signing';
-import type { Contributor } from '../../services/kit/src/statistics';
-import { TEST_SECRETS, type TestDatabase, type TestDialect } from '../../services/kit/src/testing';
-import { createApp as createKreis, ProviderRegistry, type KreisApp } from '../../services/kreis/src';
-import { createApp as createProvider, type ProviderApp } from '../../services/provider/src';
-import { createGateway, type GatewayApp } from '../../gateway/src/app';
-import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from '../../gateway/src/auth';
-import type { QueryLimits } from '../../gateway/src/limits';
-import { signDevelopmentToken } from '../../gateway/src/dev-token';
+import { createApp as createAgentur, type AgenturApp } from '@durchstarten/agentur';
+import { repoRoot, type SignedViewer, silentLogger } from '@durchstarten/kit';
+import { TEST_SECRETS, type TestDatabase, type TestDialect } from '@durchstarten/kit/testing';
+import { createApp as createKreis, type Contributor, type KreisApp } from '@durchstarten/kreis';
+import { graphManifest, ProviderRegistry, providerRegistryPath, type GraphManifest, type SubgraphKind } from '@durchstarten/contracts';
+import { buildSchemaArtifacts } from '../../scripts/schema-artifacts';
+import { createApp as createProvider, type ProviderApp } from '@durchstarten/provider';
+import { createGateway, type GatewayApp } from '@durchstarten/gateway/app';
+import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from '@durchstarten/gateway/auth';
+import type { QueryLimits } from '@durchstarten/gateway/limits';
+import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
 import { loadWorld } from '../../scripts/seed/load';
 import { generateWorld, type World } from '../../scripts/seed/world';
 
@@ -23,9 +22,6 @@ export const TEST_TOKEN_KEYS = {
   issuer: DEV_ISSUER,
   audience: DEV_AUDIENCE,
 } as const;
-export const TEST_SUBGRAPH_SECRETS = Object.fromEntries(
-  ['kreis', 'klausenhof', 'fachwerk', 'agentur'].map((name) => [name, TEST_SECRETS.gatewayTo(name)]),
-);
 export const KREIS_CASEWORKER: Viewer = { sub: 'caseworker-test', org: 'kreis', roles: ['caseworker'] };
 
 /** The whole graph in this process: real subgraphs on loopback ports, real databases, the real gateway. */
@@ -40,8 +36,12 @@ export interface RunningGraph {
   providers: Record<string, ProviderApp>;
   agentur: AgenturApp;
   gateway: GatewayApp;
+  /** The subgraphs this graph runs, from the registry it was started with. */
+  manifest: GraphManifest;
   /** Subgraph name to its URL, for tests that call a subgraph directly. */
   subgraphUrls: Record<string, string>;
+  /** The secret the gateway signs each subgraph's requests with, for tests that start a second gateway. */
+  subgraphSecrets: Record<string, string>;
   /** SQL statements each subgraph has run since the last reset. */
   statements(): Record<string, number>;
   resetStatements(): void;
@@ -50,9 +50,16 @@ export interface RunningGraph {
 
 export async function startGraph(
   dialect: TestDialect,
-  options: { participants?: number; seed?: number; gatewayLimits?: Partial<QueryLimits> } = {},
+  options: {
+    participants?: number;
+    seed?: number;
+    gatewayLimits?: Partial<QueryLimits>;
+    /** A registry other than the repository's, e.g. with a provider added; its supergraph is composed from the code. */
+    registryPath?: string;
+  } = {},
 ): Promise<RunningGraph> {
-  const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services/kreis/providers.json'));
+  const registry = ProviderRegistry.fromFile(options.registryPath ?? providerRegistryPath());
+  const manifest = graphManifest(registry);
   const databases: TestDatabase[] = [];
   const database = async (label: string) => {
     const created = await dialect.createDatabase(label);
@@ -63,42 +70,26 @@ export async function startGraph(
   // Filled in as each contributor listens: kreis starts first, since the providers check referrals with it.
   const contributors: Contributor[] = [];
   try {
-    const kreis = await createKreis({
-      contributors,
-      databaseUrl: await database('kreis'),
-      registry,
-      logger: silentLogger,
-      callerSecrets: {
-        gateway: TEST_SECRETS.gatewayTo('kreis'),
-        ...Object.fromEntries(registry.providers.map((p) => [p.id, TEST_SECRETS.providerToKreis(p.id)])),
-      },
-    });
-    closers.push(() => kreis.close());
-    const kreisUrl = await kreis.listen(0);
+    let kreis: KreisApp | undefined;
+    let agentur: AgenturApp | undefined;
     const providers: Record<string, ProviderApp> = {};
-    const subgraphUrls: Record<string, string> = { kreis: kreisUrl };
-    for (const provider of registry.providers) {
-      const app = await createProvider({
-        providerId: provider.id,
-        databaseUrl: await database(provider.id),
-        kreisUrl,
-        kreisCallerSecret: TEST_SECRETS.providerToKreis(provider.id),
-        callerSecrets: { gateway: TEST_SECRETS.gatewayTo(provider.id), kreis: TEST_SECRETS.kreisTo(provider.id) },
-        logger: silentLogger,
+    const subgraphUrls: Record<string, string> = {};
+    for (const subgraph of manifest.subgraphs) {
+      const { name } = subgraph;
+      const app = await createSubgraph(subgraph.kind, name, {
+        databaseUrl: await database(name),
+        registry,
+        contributors,
+        kreisUrl: subgraphUrls.kreis,
       });
       closers.push(() => app.close());
-      providers[provider.id] = app;
-      subgraphUrls[provider.id] = await app.listen(0);
-      contributors.push({ organisation: provider.id, url: subgraphUrls[provider.id], secret: TEST_SECRETS.kreisTo(provider.id) });
+      subgraphUrls[name] = await app.listen(0);
+      if (subgraph.contributes) contributors.push({ organisation: name, url: subgraphUrls[name], secret: TEST_SECRETS.kreisTo(name) });
+      if (subgraph.kind === 'kreis') kreis = app as KreisApp;
+      else if (subgraph.kind === 'agentur') agentur = app as AgenturApp;
+      else providers[name] = app as ProviderApp;
     }
-    const agentur = await createAgentur({
-      databaseUrl: await database('agentur'),
-      logger: silentLogger,
-      callerSecrets: { gateway: TEST_SECRETS.gatewayTo('agentur'), kreis: TEST_SECRETS.kreisTo('agentur') },
-    });
-    closers.push(() => agentur.close());
-    subgraphUrls.agentur = await agentur.listen(0);
-    contributors.push({ organisation: 'agentur', url: subgraphUrls.agentur, secret: TEST_SECRETS.kreisTo('agentur') });
+    if (!kreis || !agentur) throw new Error('the manifest lacks kreis or agentur');
 
     const world = generateWorld({ participants: options.participants ?? 380, seed: options.seed, providers: [...registry.providers] });
     await loadWorld(world, {
@@ -107,13 +98,17 @@ export async function startGraph(
       providers,
     });
 
+    const supergraphSdl = options.registryPath
+      ? (await buildSchemaArtifacts(options.registryPath)).supergraphSdl
+      : readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8');
+    const subgraphSecrets = Object.fromEntries(manifest.subgraphs.map(({ name }) => [name, TEST_SECRETS.gatewayTo(name)]));
     const gateway = await createGateway({
-      supergraphSdl: readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8'),
+      supergraphSdl,
       subgraphUrls,
       timeoutMs: 20_000,
       logger: silentLogger,
       tokenKeys: TEST_TOKEN_KEYS,
-      subgraphSecrets: Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, TEST_SECRETS.gatewayTo(name)])),
+      subgraphSecrets,
       limits: options.gatewayLimits,
     });
     closers.push(() => gateway.close());
@@ -132,7 +127,9 @@ export async function startGraph(
       providers,
       agentur,
       gateway,
+      manifest,
       subgraphUrls,
+      subgraphSecrets,
       statements: () => Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, app.database.statements.total])),
       resetStatements: () => Object.values(apps).forEach((app) => app.database.statements.reset()),
       close: async () => {
@@ -144,5 +141,42 @@ export async function startGraph(
     for (const close of closers.reverse()) await close().catch(() => undefined);
     for (const created of databases) await created.drop().catch(() => undefined);
     throw error;
+  }
+}
+
+/** One subgraph of the manifest in this process, as its main.ts would build it, with the test secrets of its links. */
+async function createSubgraph(
+  kind: SubgraphKind,
+  name: string,
+  deps: { databaseUrl: string; registry: ProviderRegistry; contributors: Contributor[]; kreisUrl?: string },
+): Promise<KreisApp | ProviderApp | AgenturApp> {
+  const gateway = TEST_SECRETS.gatewayTo(name);
+  switch (kind) {
+    case 'kreis':
+      return createKreis({
+        contributors: deps.contributors,
+        databaseUrl: deps.databaseUrl,
+        registry: deps.registry,
+        logger: silentLogger,
+        callerSecrets: {
+          gateway,
+          ...Object.fromEntries(deps.registry.providers.map((p) => [p.id, TEST_SECRETS.providerToKreis(p.id)])),
+        },
+      });
+    case 'provider':
+      return createProvider({
+        providerId: name,
+        databaseUrl: deps.databaseUrl,
+        kreisUrl: deps.kreisUrl,
+        kreisCallerSecret: TEST_SECRETS.providerToKreis(name),
+        callerSecrets: { gateway, kreis: TEST_SECRETS.kreisTo(name) },
+        logger: silentLogger,
+      });
+    case 'agentur':
+      return createAgentur({
+        databaseUrl: deps.databaseUrl,
+        logger: silentLogger,
+        callerSecrets: { gateway, kreis: TEST_SECRETS.kreisTo(name) },
+      });
   }
 }

@@ -3,9 +3,9 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { encodeViewer, SIGNATURE_HEADERS, signRequest } from '../../../services/kit/src/signing';
-import { createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, type Viewer } from '../../../gateway/src/auth';
-import { subgraphsOf } from '../../../gateway/src/app';
+import { encodeViewer, SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
+import { createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, type Viewer } from '@durchstarten/gateway/auth';
+import { subgraphsOf } from '@durchstarten/gateway/app';
 
 /**
  * Stock @apollo/gateway for comparison: Apollo's defaults everywhere (standalone

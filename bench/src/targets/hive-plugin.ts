@@ -1,5 +1,5 @@
-import { createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER } from '../../../gateway/src/auth';
-import { encodeViewer, SIGNATURE_HEADERS, signRequest } from '../../../services/kit/src/signing';
+import { createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER } from '@durchstarten/gateway/auth';
+import { encodeViewer, SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
 
 /**
  * What our subgraphs demand of any gateway, as a Hive Gateway plugin: the bearer

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createPool } from 'mysql2/promise';
-import { MAX_PAGE_SIZE } from '../../../services/kit/src/paging';
+import { MAX_PAGE_SIZE } from '@durchstarten/kit';
 
 type Row = Record<string, any>;
 type Body = Record<string, unknown>;

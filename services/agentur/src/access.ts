@@ -1,4 +1,4 @@
-import type { AccessRule } from '../../kit/src';
+import { type AccessRule } from '@durchstarten/contracts';
 
 /**
  * Who reads placements directly, without going through a participant (and so without consent): agency staff.

@@ -1,4 +1,4 @@
-import { defaultSqliteUrl, loadConfig, subgraphConfigSpec } from '../../kit/src';
+import { defaultSqliteUrl, loadConfig, subgraphConfigSpec } from '@durchstarten/kit';
 
 export function loadAgenturConfig(env: NodeJS.ProcessEnv = process.env) {
   return loadConfig(subgraphConfigSpec({ port: 4004, database: defaultSqliteUrl('agentur') }, env), env);

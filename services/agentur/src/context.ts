@@ -1,7 +1,6 @@
-import type DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import { AuditTrail, byIdLoader, groupingLoader, type ContributionSource, type Viewer } from '../../kit/src';
-import type { PlacementEntity } from './placement/placement.entity';
+import type { SubgraphContext } from '@durchstarten/kit';
+import type { ContributionSource } from '@durchstarten/contracts';
+import type { placementLoaders } from './placement/placement.loader';
 import type { PlacementService } from './placement/placement.service';
 
 export interface AgenturServices {
@@ -9,33 +8,6 @@ export interface AgenturServices {
   statistics: ContributionSource;
 }
 
-export interface AgenturContext {
-  /** Reads of personal data in this request, written to the audit log when it ends. */
-  audit: AuditTrail;
-  auditSource: DataSource;
-  services: AgenturServices;
-  viewer: Viewer | null;
-  loaders: {
-    placementById: DataLoader<string, PlacementEntity | null>;
-    placementsByParticipant: DataLoader<string, PlacementEntity[]>;
-  };
-}
+export type AgenturLoaders = ReturnType<typeof placementLoaders>;
 
-export function createAgenturContext(services: AgenturServices, viewer: Viewer | null, auditSource: DataSource): AgenturContext {
-  return {
-    services,
-    viewer,
-    audit: new AuditTrail(),
-    auditSource,
-    loaders: {
-      placementById: byIdLoader(
-        (ids) => services.placements.findByIds(ids),
-        (p) => p.id,
-      ),
-      placementsByParticipant: groupingLoader(
-        (ids) => services.placements.findByParticipantIds(ids),
-        (p) => p.participantId,
-      ),
-    },
-  };
-}
+export type AgenturContext = SubgraphContext<AgenturServices, AgenturLoaders>;

@@ -1,4 +1,5 @@
-import { auditLogResolver, buildFederatedSchema, contributionResolver, createAuthChecker } from '../../kit/src';
+import { auditLogResolver, buildFederatedSchema, createAuthChecker } from '@durchstarten/kit';
+import { contributionResolver } from '@durchstarten/contracts';
 import { AgenturParticipantResolver, resolveParticipantReference } from './participant/participant.resolver';
 import { PlacementResolver, resolvePlacementReference } from './placement/placement.resolver';
 

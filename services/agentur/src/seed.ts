@@ -1,4 +1,4 @@
-import { type Database, inTransaction } from '../../kit/src';
+import { type Database, inTransaction } from '@durchstarten/kit';
 import type { AgenturServices } from './context';
 import { PlacementEntity } from './placement/placement.entity';
 

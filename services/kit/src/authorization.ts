@@ -8,8 +8,9 @@ export type Viewer = SignedViewer;
  * Who may reach a field, as `@Authorized(...)` lists it: `role@org` (a role in
  * one organisation), `role` (that role in any organisation), or `role@self`
  * (that role in the organisation that runs this subgraph, e.g. a provider's own coaches).
+ * A graph narrows Role and Org to its own names, so that a misspelt rule does not compile.
  */
-export type AccessRule = string;
+export type AccessRule<Role extends string = string, Org extends string = string> = Role | `${Role}@${Org}`;
 
 export function allows(viewer: Viewer | null | undefined, rules: readonly AccessRule[], self?: string): boolean {
   if (!viewer) return false;

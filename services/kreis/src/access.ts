@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { AccessRule, Viewer } from '../../kit/src';
-import { allows, ConsentScope } from '../../kit/src';
+import { type AccessRule } from '@durchstarten/contracts';
+import { allows, type Viewer } from '@durchstarten/kit';
+import { ConsentScope } from './consent/consent.enums';
 
 /** Who reads the registry at all; which rows each of them sees is `registryScope`. */
 export const REGISTRY_READERS: AccessRule[] = ['caseworker@kreis', 'coach', 'agent@agentur', 'analyst'];

@@ -1,10 +1,6 @@
-import { join } from 'node:path';
-import { type Contributor, defaultSqliteUrl, loadConfig, repoRoot, secretSpecs, str, subgraphConfigSpec, url } from '../../kit/src';
-import { ProviderRegistry } from './provider/provider.registry';
-
-const providerRegistrySpec = {
-  PROVIDER_REGISTRY: str({ default: join(repoRoot(), 'services', 'kreis', 'providers.json'), desc: 'JSON file listing the providers' }),
-};
+import { type Contributor } from './statistics/contribution.client';
+import { defaultSqliteUrl, loadConfig, secretSpecs, subgraphConfigSpec, url } from '@durchstarten/kit';
+import { ProviderRegistry, providerRegistryPath, providerRegistrySpec } from '@durchstarten/contracts';
 
 export const CONTRIBUTOR_SECRET_PREFIX = 'CONTRIBUTOR_SECRET_';
 
@@ -50,8 +46,3 @@ export function contributorsOf(config: Record<string, unknown>, registry: Provid
   }));
 }
 export type KreisConfig = ReturnType<typeof loadKreisConfig>;
-
-/** Where the provider registry is, for tools (seed, launcher) that need no secrets of kreis. */
-export function providerRegistryPath(env: NodeJS.ProcessEnv = process.env): string {
-  return loadConfig(providerRegistrySpec, env).PROVIDER_REGISTRY;
-}

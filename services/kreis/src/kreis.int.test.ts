@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { repoRoot } from '../../kit/src/paths';
-import { silentLogger } from '../../kit/src/logger';
-import type { SignedViewer } from '../../kit/src/signing';
-import { postSigned, TEST_SECRETS, TEST_VIEWERS, testDialects, type TestDatabase } from '../../kit/src/testing';
+import { repoRoot, type SignedViewer, silentLogger } from '@durchstarten/kit';
+import { ProviderRegistry } from '@durchstarten/contracts';
+import { postSigned, TEST_SECRETS, TEST_VIEWERS, testDialects, type TestDatabase } from '@durchstarten/kit/testing';
 import { createApp, type KreisApp } from './app';
-import { ProviderRegistry } from './provider/provider.registry';
 
 const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services/kreis/providers.json'));
 const callerSecrets = { gateway: TEST_SECRETS.gatewayTo('kreis') };

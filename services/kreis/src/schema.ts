@@ -1,9 +1,9 @@
-import { auditLogResolver, buildFederatedSchema, createAuthChecker } from '../../kit/src';
+import { auditLogResolver, buildFederatedSchema, createAuthChecker } from '@durchstarten/kit';
+import { type ProviderRegistry } from '@durchstarten/contracts';
 import { ConsentResolver } from './consent/consent.resolver';
 import { MunicipalityResolver } from './municipality/municipality.resolver';
 import { resolveParticipantReference, ParticipantResolver } from './participant/participant.resolver';
 import { providerCaseStubs } from './provider/provider-case.types';
-import type { ProviderRegistry } from './provider/provider.registry';
 import { ProviderResolver, resolveProviderReference } from './provider/provider.resolver';
 import { ReferralResolver, resolveReferralReference } from './referral/referral.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';

@@ -1,4 +1,4 @@
-import { type Database, inTransaction } from '../../kit/src';
+import { type Database, inTransaction } from '@durchstarten/kit';
 import type { KreisServices } from './context';
 import { ParticipantEntity } from './participant/participant.entity';
 

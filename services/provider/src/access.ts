@@ -1,4 +1,4 @@
-import type { AccessRule } from '../../kit/src';
+import { type AccessRule } from '@durchstarten/contracts';
 
 /** This provider's own staff: its desk, its cases, coaches' notes. */
 export const OWN_STAFF: AccessRule[] = ['coach@self'];

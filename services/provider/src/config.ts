@@ -1,4 +1,4 @@
-import { defaultSqliteUrl, loadConfig, makeValidator, port, secret, subgraphConfigSpec, url } from '../../kit/src';
+import { defaultSqliteUrl, loadConfig, makeValidator, port, secret, subgraphConfigSpec, url } from '@durchstarten/kit';
 
 /** Ports of the providers the design names; another provider sets PORT itself. */
 const KNOWN_PORTS: Record<string, number> = { klausenhof: 4002, fachwerk: 4003 };

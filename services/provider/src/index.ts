@@ -3,3 +3,4 @@ export { loadProviderPart, type ProviderSeedPart } from './seed';
 export { buildProviderSchema } from './schema';
 export type { ReferralDirectory, ReferralFacts } from './kreis-directory';
 export { loadProviderConfig } from './config';
+export type { ProviderServices } from './context';

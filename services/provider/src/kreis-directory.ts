@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../kit/src/errors';
-import { REFERRAL_LOOKUP_QUERY } from '../../kit/src/referral-lookup';
-import { postSignedDocument } from '../../kit/src/signing';
+import { ErrorCode, postSignedDocument } from '@durchstarten/kit';
+import { REFERRAL_LOOKUP_QUERY } from '@durchstarten/contracts';
 
 export interface ReferralFacts {
   id: string;

@@ -1,5 +1,5 @@
-import { silentLogger } from '../../kit/src/logger';
-import { postSigned, TEST_SECRETS, TEST_VIEWERS, testDialects, type TestDatabase } from '../../kit/src/testing';
+import { silentLogger } from '@durchstarten/kit';
+import { postSigned, TEST_SECRETS, TEST_VIEWERS, testDialects, type TestDatabase } from '@durchstarten/kit/testing';
 import { createApp, type ProviderApp } from './app';
 import type { ReferralDirectory, ReferralFacts } from './kreis-directory';
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { buildFederatedSchema } from '../../kit/src';
+import { allows, auditLogResolver, buildFederatedSchema, createAuthChecker, ErrorCode } from '@durchstarten/kit';
+import { contributionResolver, providerTypePrefix } from '@durchstarten/contracts';
 import type { ProviderContext } from './context';
-import { allows, auditLogResolver, contributionResolver, createAuthChecker, ErrorCode, providerTypePrefix } from '../../kit/src';
 import { CASE_READERS } from './access';
 import { providerTypes } from './desk/provider-types';
 import { EnrolmentResolver } from './records/enrolment.resolver';

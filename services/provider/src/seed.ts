@@ -1,4 +1,4 @@
-import { type Database, inTransaction } from '../../kit/src';
+import { type Database, inTransaction } from '@durchstarten/kit';
 import { CaseEntity } from './case/case.entity';
 import type { ProviderServices } from './context';
 import { CourseEntity } from './course/course.entity';

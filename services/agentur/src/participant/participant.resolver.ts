@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { allows } from '../../../kit/src';
+import { allows } from '@durchstarten/kit';
 import { PLACEMENT_READERS_ALWAYS, PLACEMENT_READERS_WITH_CONSENT } from '../access';
 import type { AgenturContext } from '../context';
 import { PlacementType } from '../placement/placement.type';

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { allows, type AuditTrail, ERASERS, ErasureReport } from '../../../kit/src';
+import { allows, type AuditTrail, LocalDate } from '@durchstarten/kit';
+import { ERASERS, ErasureReport } from '@durchstarten/contracts';
 import type { PlacementEntity } from './placement.entity';
 import { PLACEMENT_READERS, PLACEMENT_WRITERS } from '../access';
-import { LocalDate } from '../../../kit/src';
 import type { AgenturContext } from '../context';
 import { AgenturParticipant } from '../participant/participant.type';
 import { OccupationType, PlacementFilter, PlacementList, PlacementType, RecordPlacementInput } from './placement.type';

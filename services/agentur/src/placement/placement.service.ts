@@ -1,21 +1,21 @@
 import { type DataSource, type EntityManager, In, Not } from 'typeorm';
 import {
-  inTransaction,
   ConflictError,
-  ERASED,
   formatId,
-  withNumberRetry,
   insertInChunks,
+  inTransaction,
+  keysetPage,
   nextNumber,
   NotFoundError,
-  keysetPage,
   type Page,
-  requireNotBefore,
   purgeErasedValues,
+  requireNotBefore,
   requireText,
   todayIso,
   ValidationError,
-} from '../../../kit/src';
+  withNumberRetry,
+} from '@durchstarten/kit';
+import { ERASED } from '@durchstarten/contracts';
 import { PlacementEntity } from './placement.entity';
 import type { PlacementFilter, RecordPlacementInput } from './placement.type';
 

@@ -1,7 +1,9 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Authorized, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { EMPLOYER_READERS, PLACEMENT_DATE_READERS } from '../access';
-import { LocalDate, Office, pageObjectType, PlacementKind } from '../../../kit/src';
+import { LocalDate, pageObjectType } from '@durchstarten/kit';
+import { PlacementKind } from '@durchstarten/contracts';
+import { Office } from './placement.enums';
 
 @ObjectType('Occupation', { description: 'Occupation per the German classification of occupations (KldB 2010).' })
 export class OccupationType {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { PLACEMENT_MEASURE_PREFIX, PlacementKind, type Contribution, type ContributionSource } from '../../../kit/src';
+import { type Contribution, type ContributionSource, PLACEMENT_MEASURE_PREFIX, PlacementKind } from '@durchstarten/contracts';
 
 /** agentur's part of the graph's statistics: who had a placement of which kind, in one statement. */
 export class AgenturStatisticsRepository implements ContributionSource {

@@ -1,3 +1,1 @@
 export * from './cell-key';
-export * from './contribution';
-export * from './contributor';

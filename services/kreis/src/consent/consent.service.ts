@@ -1,17 +1,17 @@
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import {
-  inTransaction,
   ConflictError,
-  type ConsentScope,
   formatId,
-  withNumberRetry,
   insertInChunks,
+  inTransaction,
   nextNumber,
   NotFoundError,
   requireNotBefore,
   todayIso,
   ValidationError,
-} from '../../../kit/src';
+  withNumberRetry,
+} from '@durchstarten/kit';
+import { type ConsentScope } from './consent.enums';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ConsentEntity } from './consent.entity';
 import type { ConsentInput } from './consent.type';

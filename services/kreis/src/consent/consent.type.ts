@@ -1,6 +1,7 @@
 import { Authorized, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { EXACT_FACT_READERS } from '../access';
-import { ConsentScope, LocalDate } from '../../../kit/src';
+import { ConsentScope } from './consent.enums';
+import { LocalDate } from '@durchstarten/kit';
 
 @ObjectType('Consent', { description: 'A participant’s consent to share data for one purpose.' })
 export class ConsentType {

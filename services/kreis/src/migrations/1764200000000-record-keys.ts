@@ -1,5 +1,5 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { RECORD_KEY_RANGE } from '../../../kit/src';
+import { RECORD_KEY_RANGE } from '@durchstarten/kit';
 
 /**
  * Each participant's fixed random record key for the cell key method (see

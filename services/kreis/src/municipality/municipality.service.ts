@@ -1,5 +1,5 @@
-import { ValidationError } from '../../../kit/src';
-import type { ProviderRecord, ProviderRegistry } from '../provider/provider.registry';
+import { ValidationError } from '@durchstarten/kit';
+import { type ProviderRecord, type ProviderRegistry } from '@durchstarten/contracts';
 import { MUNICIPALITIES, type MunicipalityRecord } from './municipality.data';
 
 /** The 13 municipalities are reference data held in code: no SQL to resolve them. */

@@ -1,6 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EXACT_FACT_READERS, hasActiveConsent, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
-import { ConsentScope, ERASERS, ErasureReport, ExitReason, Gender, LocalDate, ResidenceStatus } from '../../../kit/src';
+import { ConsentScope } from '../consent/consent.enums';
+import { ERASERS, ErasureReport } from '@durchstarten/contracts';
+import { LocalDate } from '@durchstarten/kit';
+import { ExitReason, Gender, ResidenceStatus } from './participant.enums';
 import { ConsentType } from '../consent/consent.type';
 import type { KreisContext } from '../context';
 import { MunicipalityType, RhineBankEnum } from '../municipality/municipality.type';
@@ -25,12 +28,12 @@ export class ParticipantResolver {
   @Authorized(REGISTRY_READERS)
   @Query(() => ParticipantConnection, { description: 'Participants in registration order, a page at a time (first: up to 1000).' })
   async participants(
-    @Ctx() { services, loaders, scope }: KreisContext,
+    @Ctx() { services, loaders }: KreisContext,
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ParticipantConnection> {
-    const page = await services.participants.page(filter ?? {}, first, after, scope);
+    const page = await services.participants.page(filter ?? {}, first, after, loaders.scope);
     for (const row of page.nodes) loaders.participantById.prime(row.id, row);
     return {
       edges: page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: row as unknown as ParticipantType })),
@@ -44,17 +47,17 @@ export class ParticipantResolver {
   // Quasi-identifiers: exact for the registry's staff; for analysts coarse and withheld (null) where they would single someone out.
   @FieldResolver(() => Gender, { nullable: true, description: 'Null only where withheld from analysts.' })
   async gender(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
-    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).gender;
+    return (await context.loaders.quasiIdentifiers(participant as unknown as ParticipantEntity)).gender;
   }
 
   @FieldResolver(() => ResidenceStatus, { nullable: true, description: 'Null only where withheld from analysts.' })
   async residenceStatus(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
-    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).residenceStatus;
+    return (await context.loaders.quasiIdentifiers(participant as unknown as ParticipantEntity)).residenceStatus;
   }
 
   @FieldResolver(() => ExitReason, { nullable: true, description: 'Null before the exit, and where withheld from analysts.' })
   async exitReason(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
-    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).exitReason;
+    return (await context.loaders.quasiIdentifiers(participant as unknown as ParticipantEntity)).exitReason;
   }
 
   @FieldResolver(() => String, {
@@ -63,7 +66,7 @@ export class ParticipantResolver {
       'Age reached in the year of entry (entry year minus birth year): "18-20", "21-23" or "24-28". Null where withheld from analysts.',
   })
   async ageGroup(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
-    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).ageGroup;
+    return (await context.loaders.quasiIdentifiers(participant as unknown as ParticipantEntity)).ageGroup;
   }
 
   @FieldResolver(() => RhineBankEnum, {
@@ -71,12 +74,12 @@ export class ParticipantResolver {
     description: 'Bank of the Rhine of the municipality. Null where withheld from analysts.',
   })
   async bank(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
-    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).bank;
+    return (await context.loaders.quasiIdentifiers(participant as unknown as ParticipantEntity)).bank;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Quarter of enteredOn, e.g. "2022-Q1". Null where withheld from analysts.' })
   async entryQuarter(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
-    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).entryQuarter;
+    return (await context.loaders.quasiIdentifiers(participant as unknown as ParticipantEntity)).entryQuarter;
   }
 
   @FieldResolver(() => String, {
@@ -84,7 +87,7 @@ export class ParticipantResolver {
     description: 'Quarter of exitedOn, e.g. "2023-Q3". Null before the exit, and where withheld from analysts.',
   })
   async exitQuarter(@Root() participant: ParticipantType, @Ctx() context: KreisContext) {
-    return (await context.quasiIdentifiers(participant as unknown as ParticipantEntity)).exitQuarter;
+    return (await context.loaders.quasiIdentifiers(participant as unknown as ParticipantEntity)).exitQuarter;
   }
 
   @FieldResolver(() => MunicipalityType, { description: 'Exact: not for analysts, who read bank.' })

@@ -3,28 +3,27 @@ import { type RegistryScope, whereInScope } from '../access';
 import { ConsentEntity } from '../consent/consent.entity';
 import { MAX_AGE, MIN_AGE, PROGRAMME_END, PROGRAMME_START } from '../programme';
 import {
-  newRecordKey,
-  inTransaction,
   ageOn,
   ConflictError,
-  ExitReason,
   ForbiddenError,
   formatId,
-  withNumberRetry,
   insertInChunks,
-  nextNumber,
+  inTransaction,
   keysetPage,
+  newRecordKey,
+  nextNumber,
   NotFoundError,
   type Page,
-  ReferralStatus,
-  requireNotBefore,
-  todayIso,
-  requireText,
   purgeErasedValues,
+  requireNotBefore,
+  requireText,
+  todayIso,
   ValidationError,
-} from '../../../kit/src';
+  withNumberRetry,
+} from '@durchstarten/kit';
+import { type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
+import { ExitReason } from './participant.enums';
 import type { MunicipalityService } from '../municipality/municipality.service';
-import type { ProviderRegistry } from '../provider/provider.registry';
 import { ReferralEntity } from '../referral/referral.entity';
 import { ParticipantEntity } from './participant.entity';
 import {

@@ -11,9 +11,10 @@ import {
   registerEnumType,
   UseMiddleware,
 } from 'type-graphql';
-import type { AuditTrail } from '../../../kit/src';
+import { type AuditTrail, LocalDate } from '@durchstarten/kit';
+import { Module } from '@durchstarten/contracts';
+import { type ExitReason, Gender, ResidenceStatus } from './participant.enums';
 import { EXACT_FACT_READERS, PERSONAL_DATA_READERS } from '../access';
-import { type ExitReason, Gender, LocalDate, Module, ResidenceStatus } from '../../../kit/src';
 
 /** Every read of a name or birth date goes to the audit log, with the participant's id. */
 const recordPersonalRead: MiddlewareFn<{ audit: AuditTrail }> = ({ root, context }, next) => {

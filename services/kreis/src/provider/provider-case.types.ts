@@ -1,6 +1,5 @@
 import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import { providerTypePrefix } from '../../../kit/src/naming';
-import type { ProviderRegistry } from './provider.registry';
+import { type ProviderRegistry, providerTypePrefix } from '@durchstarten/contracts';
 
 /** What kreis knows of a provider case: only that it exists, under the referral's id. */
 @InterfaceType('ProviderCase', {

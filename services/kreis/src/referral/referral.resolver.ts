@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { allows, ConsentScope } from '../../../kit/src';
+import { allows } from '@durchstarten/kit';
+import { ConsentScope } from '../consent/consent.enums';
 import { CASE_FOLLOWERS, hasActiveConsent, REFERRAL_LOOKUP_ROLE, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
 import type { KreisContext } from '../context';
 import { ParticipantType } from '../participant/participant.type';

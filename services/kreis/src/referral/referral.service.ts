@@ -1,23 +1,21 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
-  inTransaction,
   ConflictError,
   formatId,
-  withNumberRetry,
   insertInChunks,
-  type Module,
+  inTransaction,
   nextNumber,
   NotFoundError,
-  ReferralStatus,
   requireNotBefore,
   todayIso,
   ValidationError,
-} from '../../../kit/src';
+  withNumberRetry,
+} from '@durchstarten/kit';
+import { type Module, type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
 import { type RegistryScope, whereInScope } from '../access';
 import type { MunicipalityService } from '../municipality/municipality.service';
 import { PROGRAMME_END } from '../programme';
 import { ParticipantEntity } from '../participant/participant.entity';
-import type { ProviderRegistry } from '../provider/provider.registry';
 import { ReferralEntity } from './referral.entity';
 import type { ChangeReferralStatusInput, ReferParticipantInput } from './referral.type';
 

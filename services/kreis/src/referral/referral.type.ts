@@ -1,7 +1,8 @@
 import { IsOptional, Matches } from 'class-validator';
 import { Authorized, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { REFERRAL_DATE_READERS } from '../access';
-import { LocalDate, Module, ReferralStatus } from '../../../kit/src';
+import { LocalDate } from '@durchstarten/kit';
+import { Module, ReferralStatus } from '@durchstarten/contracts';
 
 @ObjectType('Referral', { description: 'Kreis refers a participant to a provider for one module.' })
 @Directive('@key(fields: "id")')

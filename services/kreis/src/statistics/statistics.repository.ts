@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Module } from '../../../kit/src';
+import { Module } from '@durchstarten/contracts';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { AGE_GROUP_SQL, BANK_SQL } from '../reporting/quasi-identifiers';
 import { whereParticipantMatches } from '../participant/participant.service';

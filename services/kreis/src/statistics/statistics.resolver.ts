@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { allows, LocalDate, PlacementKind } from '../../../kit/src';
+import { allows, LocalDate } from '@durchstarten/kit';
+import { PlacementKind } from '@durchstarten/contracts';
 import type { KreisContext } from '../context';
 import { ParticipantFilter } from '../participant/participant.type';
 import { FigureType, MonitoringQuarterType, StatisticsCellType, StatisticsDimension } from './statistics.type';

@@ -1,17 +1,6 @@
-import {
-  fetchContribution,
-  figureOf,
-  MIN_PEOPLE_FOR_OUTCOME_MEASURES,
-  Module,
-  PLACEMENT_MEASURE_PREFIX,
-  PlacementKind,
-  PROVIDER_MEASURES,
-  SUPPRESSED,
-  ValidationError,
-  type Contributor,
-  type Figure,
-  type Protection,
-} from '../../../kit/src';
+import { type Contributor, fetchContribution } from './contribution.client';
+import { type Figure, figureOf, MIN_PEOPLE_FOR_OUTCOME_MEASURES, type Protection, SUPPRESSED, ValidationError } from '@durchstarten/kit';
+import { Module, PLACEMENT_MEASURE_PREFIX, PlacementKind, PROVIDER_MEASURES } from '@durchstarten/contracts';
 import type { ParticipantService } from '../participant/participant.service';
 import type { ParticipantFilter } from '../participant/participant.type';
 import { PROGRAMME_END, PROGRAMME_START } from '../programme';

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Module, type Figure } from '../../../kit/src';
+import { Module } from '@durchstarten/contracts';
+import { type Figure } from '@durchstarten/kit';
 
 export enum StatisticsDimension {
   ENTRY_QUARTER = 'ENTRY_QUARTER',

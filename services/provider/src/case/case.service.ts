@@ -1,17 +1,17 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
-  inTransaction,
-  isInsertRace,
   ConflictError,
   ForbiddenError,
   insertInChunks,
-  NotFoundError,
+  inTransaction,
+  isInsertRace,
   keysetPage,
+  NotFoundError,
   type Page,
   requireNotBefore,
   todayIso,
   ValidationError,
-} from '../../../kit/src';
+} from '@durchstarten/kit';
 import type { ReferralDirectory } from '../kreis-directory';
 import { CaseEntity } from './case.entity';
 

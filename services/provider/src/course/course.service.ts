@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertInChunks, requireNotBefore, requireText } from '../../../kit/src';
+import { insertInChunks, requireNotBefore, requireText } from '@durchstarten/kit';
 import type { CourseInput } from '../records/records.type';
 import { CourseEntity } from './course.entity';
 

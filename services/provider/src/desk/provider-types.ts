@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { OWN_STAFF, RECORD_DATE_READERS } from '../access';
-import { ERASERS, ErasureReport, LocalDate, Module, pageObjectType, providerTypePrefix } from '../../../kit/src';
+import { ERASERS, ErasureReport, Module, providerTypePrefix } from '@durchstarten/contracts';
+import { LocalDate, pageObjectType } from '@durchstarten/kit';
 import type { CaseEntity } from '../case/case.entity';
 import { ParticipantReference, ProviderCaseInterface } from '../case/case.types';
 import type { ProviderContext } from '../context';

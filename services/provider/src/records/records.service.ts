@@ -2,19 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { type DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { CaseEntity } from '../case/case.entity';
 import {
-  inTransaction,
-  CertificateKind,
-  ERASED,
   ConflictError,
-  EnrolmentStatus,
   insertInChunks,
+  inTransaction,
   NotFoundError,
-  requireNotBefore,
   purgeErasedValues,
+  requireNotBefore,
   requireText,
   todayIso,
   ValidationError,
-} from '../../../kit/src';
+} from '@durchstarten/kit';
+import { CertificateKind, EnrolmentStatus, ERASED } from '@durchstarten/contracts';
 import type { CaseService } from '../case/case.service';
 import { CourseEntity } from '../course/course.entity';
 import { CertificateEntity, CoachingSessionEntity, EnrolmentEntity, InternshipEntity } from './records.entity';

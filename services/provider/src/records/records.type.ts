@@ -1,16 +1,8 @@
 import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Authorized, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { OWN_STAFF, RECORD_DATE_READERS } from '../access';
-import {
-  CertificateKind,
-  CoachingTopic,
-  CourseKind,
-  EnrolmentStatus,
-  ExamResult,
-  LanguageLevel,
-  LocalDate,
-  Module,
-} from '../../../kit/src';
+import { CertificateKind, CoachingTopic, CourseKind, EnrolmentStatus, ExamResult, LanguageLevel, Module } from '@durchstarten/contracts';
+import { LocalDate } from '@durchstarten/kit';
 
 // Value types: identical in every provider subgraph, hence @shareable.
 

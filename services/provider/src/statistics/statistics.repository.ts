@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CertificateKind, ExamResult, type Contribution, type ContributionSource } from '../../../kit/src';
+import { CertificateKind, type Contribution, type ContributionSource, ExamResult } from '@durchstarten/contracts';
 
 /** The provider's part of the graph's statistics: who has which outcome, one statement for both measures. */
 export class ProviderStatisticsRepository implements ContributionSource {

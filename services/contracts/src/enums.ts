@@ -1,6 +1,8 @@
 /**
- * Enums shared by several subgraphs. Federation requires a shared enum to be
- * defined identically everywhere it is used, so they live here once.
+ * Enums more than one subgraph uses. Federation requires a shared enum to be
+ * defined identically everywhere it is used, so they live here once: Module and
+ * ReferralStatus (kreis and the providers' referral look-up), PlacementKind
+ * (agentur and kreis's statistics), and the value types of every ProviderCase.
  */
 export enum Module {
   F1_COACHING = 'F1_COACHING',
@@ -9,43 +11,11 @@ export enum Module {
   F4_PREPARATORY_COURSES = 'F4_PREPARATORY_COURSES',
 }
 
-export enum Gender {
-  FEMALE = 'FEMALE',
-  MALE = 'MALE',
-  DIVERSE = 'DIVERSE',
-}
-
-export enum ResidenceStatus {
-  DULDUNG = 'DULDUNG',
-  GESTATTUNG = 'GESTATTUNG',
-  AUFENTHALTSERLAUBNIS = 'AUFENTHALTSERLAUBNIS',
-  OTHER = 'OTHER',
-}
-
-export enum ExitReason {
-  TRAINING_STARTED = 'TRAINING_STARTED',
-  EMPLOYMENT_STARTED = 'EMPLOYMENT_STARTED',
-  STUDIES_STARTED = 'STUDIES_STARTED',
-  MOVED_AWAY = 'MOVED_AWAY',
-  DROPPED_OUT = 'DROPPED_OUT',
-  PROGRAMME_ENDED = 'PROGRAMME_ENDED',
-  OTHER = 'OTHER',
-}
-
 export enum ReferralStatus {
   REFERRED = 'REFERRED',
   ACTIVE = 'ACTIVE',
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
-}
-
-export enum ConsentScope {
-  /** Kreis and the assigned provider exchange case data. */
-  PROVIDER_EXCHANGE = 'PROVIDER_EXCHANGE',
-  /** Kreis and Agentur/Jobcenter exchange placement data. */
-  AGENTUR_EXCHANGE = 'AGENTUR_EXCHANGE',
-  /** Pseudonymised use in the state's monitoring reports. */
-  REPORTING = 'REPORTING',
 }
 
 export enum CourseKind {
@@ -96,9 +66,4 @@ export enum PlacementKind {
   EINSTIEGSQUALIFIZIERUNG = 'EINSTIEGSQUALIFIZIERUNG',
   BESCHAEFTIGUNG = 'BESCHAEFTIGUNG',
   MINIJOB = 'MINIJOB',
-}
-
-export enum Office {
-  AGENTUR_FUER_ARBEIT = 'AGENTUR_FUER_ARBEIT',
-  JOBCENTER = 'JOBCENTER',
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { ValidationError } from '../../../kit/src';
-import type { RhineBank } from '../municipality/municipality.data';
+import { join } from 'node:path';
+import { loadConfig, repoRoot, str, ValidationError } from '@durchstarten/kit';
+
+/** Which side of the Rhine: Kreis Wesel's municipalities, and the providers serving them, fall on one. */
+export type RhineBank = 'LEFT' | 'RIGHT';
 
 export interface ProviderRecord {
   /** Lower-case key; names the provider's subgraph and its types (`klausenhof` gives `KlausenhofCase`). */
@@ -60,4 +63,13 @@ export class ProviderRegistry {
     if (!provider) throw new Error(`No provider serves the ${bank.toLowerCase()} bank of the Rhine`);
     return provider;
   }
+}
+
+export const providerRegistrySpec = {
+  PROVIDER_REGISTRY: str({ default: join(repoRoot(), 'services', 'kreis', 'providers.json'), desc: 'JSON file listing the providers' }),
+};
+
+/** Where the provider registry is: PROVIDER_REGISTRY, else the one in the repository. */
+export function providerRegistryPath(env: NodeJS.ProcessEnv = process.env): string {
+  return loadConfig(providerRegistrySpec, env).PROVIDER_REGISTRY;
 }

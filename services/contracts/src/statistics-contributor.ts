@@ -1,7 +1,6 @@
 import { Authorized, Ctx, Directive, Query, Resolver } from 'type-graphql';
-import type { VerifiedCall } from '../signing';
-import { viewerOfCall } from '../authorization';
-import { contributionFieldOf, contributionQueryOf, STATISTICS_CALLER, STATISTICS_ROLE, type Contribution } from './contribution';
+import { type VerifiedCall, viewerOfCall } from '@durchstarten/kit';
+import { contributionFieldOf, contributionQueryOf, STATISTICS_CALLER, STATISTICS_ROLE, type Contribution } from './statistics-contribution';
 
 /** How an organisation computes its contribution: one SQL statement per measure family, never a row per event. */
 export interface ContributionSource {

@@ -1,8 +1,8 @@
-import { loadAgenturConfig } from '../../agentur/src/config';
-import { loadKreisConfig } from '../../kreis/src/config';
-import { loadProviderConfig } from '../../provider/src/config';
-import { loadGatewayConfig, subgraphUrlOverrides } from '../../../gateway/src/config';
-import { ConfigError } from './config';
+import { loadAgenturConfig } from '@durchstarten/agentur';
+import { loadKreisConfig } from '@durchstarten/kreis';
+import { loadProviderConfig } from '@durchstarten/provider';
+import { loadGatewayConfig, subgraphUrlOverrides } from '@durchstarten/gateway/config';
+import { ConfigError } from '@durchstarten/kit';
 
 function problemsOf(load: () => unknown): Record<string, string> {
   try {

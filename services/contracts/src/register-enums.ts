@@ -12,14 +12,7 @@ registerEnumType(E.Module, {
     F4_PREPARATORY_COURSES: { description: 'Schul-, ausbildungs- und berufsvorbereitende Kurse sowie Jugendintegrationskurse' },
   },
 });
-registerEnumType(E.Gender, { name: 'Gender' });
-registerEnumType(E.ResidenceStatus, {
-  name: 'ResidenceStatus',
-  description: 'Residence title on entry: Duldung, Gestattung, Aufenthaltserlaubnis or other.',
-});
-registerEnumType(E.ExitReason, { name: 'ExitReason' });
 registerEnumType(E.ReferralStatus, { name: 'ReferralStatus' });
-registerEnumType(E.ConsentScope, { name: 'ConsentScope' });
 registerEnumType(E.CourseKind, { name: 'CourseKind' });
 registerEnumType(E.EnrolmentStatus, { name: 'EnrolmentStatus' });
 registerEnumType(E.CertificateKind, { name: 'CertificateKind' });
@@ -27,4 +20,3 @@ registerEnumType(E.LanguageLevel, { name: 'LanguageLevel', description: 'CEFR le
 registerEnumType(E.ExamResult, { name: 'ExamResult' });
 registerEnumType(E.CoachingTopic, { name: 'CoachingTopic' });
 registerEnumType(E.PlacementKind, { name: 'PlacementKind' });
-registerEnumType(E.Office, { name: 'Office' });
