@@ -32,6 +32,22 @@ import {
 import { MUNICIPALITIES } from '../../services/kreis/src/municipality/municipality.data';
 import registry from '../../services/kreis/providers.json';
 import { MAX_AGE, MIN_AGE, PROGRAMME_END } from '../../services/kreis/src/programme';
+import { addMonths, dayOf, firstOfNextMonth, fmt, parseDay, ymdOf } from './calendar';
+import { D_END, D_LAST_ENTRY, D_START } from './period';
+import {
+  between,
+  chance,
+  countFlags,
+  int,
+  mulberry32,
+  pick,
+  quota,
+  quotaFlags,
+  type Rng,
+  sample,
+  shuffleInPlace,
+  weightedPicker,
+} from './random';
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -165,173 +181,9 @@ export interface WorldPlacement {
 
 export const DEFAULT_PARTICIPANTS = 380;
 export const DEFAULT_SEED = 20211101;
-/** First entry date in the synthetic world (Kreis Wesel's first entries came in spring 2021). */
-export const FIRST_ENTRY = '2021-03-01';
-/** Last entry date. */
-export const LAST_ENTRY = '2023-09-30';
+export { FIRST_ENTRY, LAST_ENTRY } from './period';
 // The programme ended on PROGRAMME_END; nothing in the world happens later (except planned placement ends).
 export { MAX_AGE, MIN_AGE, PROGRAMME_END };
-
-// ---------------------------------------------------------------------------
-// PRNG (mulberry32) and sampling helpers
-// ---------------------------------------------------------------------------
-
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Integer in [0, n). */
-function int(rng: Rng, n: number): number {
-  return Math.floor(rng() * n);
-}
-
-/** Integer in [lo, hi]; lo when hi < lo. */
-function between(rng: Rng, lo: number, hi: number): number {
-  return hi <= lo ? lo : lo + Math.floor(rng() * (hi - lo + 1));
-}
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  return items[Math.floor(rng() * items.length)];
-}
-
-function chance(rng: Rng, p: number): boolean {
-  return rng() < p;
-}
-
-/** Cumulative-weight sampler over items. */
-function weightedPicker<T>(items: readonly (readonly [T, number])[]): (rng: Rng) => T {
-  const cum: number[] = [];
-  let total = 0;
-  for (const [, w] of items) {
-    total += w;
-    cum.push(total);
-  }
-  return (rng: Rng) => {
-    const x = rng() * total;
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cum[mid] > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return items[lo][0];
-  };
-}
-
-/** Exact counts per weight by the largest-remainder method. */
-function quotaCounts(n: number, weights: readonly number[]): number[] {
-  const total = weights.reduce((s, w) => s + w, 0);
-  const exact = weights.map((w) => (w / total) * n);
-  const counts = exact.map((x) => Math.floor(x));
-  let rest = n - counts.reduce((s, c) => s + c, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) counts[order[k][1]]++;
-  return counts;
-}
-
-function shuffleInPlace<T extends { [i: number]: unknown; length: number }>(rng: Rng, a: T): T {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const t = a[i];
-    a[i] = a[j];
-    a[j] = t;
-  }
-  return a;
-}
-
-/** n labels (indices into weights) with exact largest-remainder counts, in shuffled order. */
-function quota(rng: Rng, n: number, weights: readonly number[]): Uint8Array {
-  const counts = quotaCounts(n, weights);
-  const out = new Uint8Array(n);
-  let k = 0;
-  for (let label = 0; label < counts.length; label++) for (let c = 0; c < counts[label]; c++) out[k++] = label;
-  return shuffleInPlace(rng, out);
-}
-
-/** n booleans, exactly round(n * p) of them true, in shuffled order. */
-function quotaFlags(rng: Rng, n: number, p: number): Uint8Array {
-  return quota(rng, n, [1 - p, p]);
-}
-
-/** k distinct items chosen from candidates (partial Fisher-Yates; candidates is reordered). */
-function sample<T>(rng: Rng, candidates: T[], k: number): T[] {
-  const m = Math.min(k, candidates.length);
-  for (let i = 0; i < m; i++) {
-    const j = i + Math.floor(rng() * (candidates.length - i));
-    const t = candidates[i];
-    candidates[i] = candidates[j];
-    candidates[j] = t;
-  }
-  return candidates.slice(0, m);
-}
-
-// ---------------------------------------------------------------------------
-// Dates as day numbers (days since 1970-01-01, UTC)
-// ---------------------------------------------------------------------------
-
-const MS_PER_DAY = 86_400_000;
-
-function dayOf(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
-}
-
-function parseDay(iso: string): number {
-  return dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-}
-
-const TABLE_FIRST = dayOf(1985, 1, 1);
-const TABLE_LAST = dayOf(2035, 12, 31);
-let dateTable: string[] | null = null;
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function formatSlow(day: number): string {
-  const dt = new Date(day * MS_PER_DAY);
-  return `${dt.getUTCFullYear()}-${pad2(dt.getUTCMonth() + 1)}-${pad2(dt.getUTCDate())}`;
-}
-
-/** ISO date string of a day number; table look-up so that equal dates share one string. */
-function fmt(day: number): string {
-  if (day < TABLE_FIRST || day > TABLE_LAST) return formatSlow(day);
-  if (dateTable === null) {
-    const table: string[] = new Array(TABLE_LAST - TABLE_FIRST + 1);
-    for (let d = TABLE_FIRST; d <= TABLE_LAST; d++) table[d - TABLE_FIRST] = formatSlow(d);
-    dateTable = table;
-  }
-  return dateTable[day - TABLE_FIRST];
-}
-
-function ymdOf(day: number): [number, number, number] {
-  const dt = new Date(day * MS_PER_DAY);
-  return [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()];
-}
-
-/** The same calendar day `months` later (Date.UTC overflow rules for short months). */
-function addMonths(day: number, months: number): number {
-  const [y, m, d] = ymdOf(day);
-  return dayOf(y, m + months, d);
-}
-
-function firstOfNextMonth(day: number): number {
-  const [y, m] = ymdOf(day);
-  return dayOf(y, m + 1, 1);
-}
-
-const D_START = parseDay(FIRST_ENTRY);
-const D_LAST_ENTRY = parseDay(LAST_ENTRY);
-const D_END = parseDay(PROGRAMME_END);
 
 // ---------------------------------------------------------------------------
 // Reference data
@@ -1493,12 +1345,6 @@ export function generateWorld(options: WorldOptions = {}): World {
 // ---------------------------------------------------------------------------
 // Generator helpers
 // ---------------------------------------------------------------------------
-
-function countFlags(flags: Uint8Array): number {
-  let c = 0;
-  for (let i = 0; i < flags.length; i++) c += flags[i];
-  return c;
-}
 
 /** Training usually starts on 1 August or 1 September, at least two months after entry. */
 function trainingStart(rng: Rng, entered: number): number {
