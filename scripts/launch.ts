@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@durchstarten/kit';
-import { ENV, subgraphEnv, type GraphManifest, type GraphSecrets } from '@durchstarten/contracts';
+import { ENV, type GraphManifest, type GraphSecrets, subgraphEnv } from '@durchstarten/contracts';
 
 /** One service process: its compiled entry point (relative to the repository root), its port and its own environment. */
 export interface ServiceSpec {

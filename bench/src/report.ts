@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@durchstarten/kit';
-import type { Report } from './main';
+import { BENCH_DIR } from './common';
+import type { Report } from './results';
 import { SCENARIO_TITLES, SCENARIOS, TARGETS } from './scenarios';
 
 const TARGET_TITLES: Record<string, string> = {
@@ -119,4 +120,12 @@ export function updateBenchmarksMd(markdown: string): void {
   const end = current.indexOf(END);
   if (start < 0 || end < start) throw new Error(`BENCHMARKS.md has no ${START} … ${END} section to replace`);
   writeFileSync(path, `${current.slice(0, start + START.length)}\n${markdown}${current.slice(end)}`);
+}
+
+/** The report's tables into bench/results/latest.md, and into BENCHMARKS.md when asked. */
+export function publish(report: Report, updateBenchmarks: boolean): void {
+  const markdown = renderMarkdown(report);
+  writeFileSync(join(BENCH_DIR, 'results', 'latest.md'), markdown);
+  if (updateBenchmarks) updateBenchmarksMd(markdown);
+  process.stdout.write(`\n${markdown}\n`);
 }

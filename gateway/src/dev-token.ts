@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
-import type { GraphManifest, GraphSecrets, SubgraphEntry } from '@durchstarten/contracts';
+import { type GraphManifest, type GraphSecrets, type SubgraphEntry } from '@durchstarten/contracts';
 import { repoRoot } from '@durchstarten/kit';
 import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from './auth';
 

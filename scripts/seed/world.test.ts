@@ -1,5 +1,3 @@
-import { ProviderRegistry, providerRegistryPath } from '@durchstarten/contracts';
-import { performance } from 'node:perf_hooks';
 import {
   CertificateKind,
   CourseKind,
@@ -7,8 +5,11 @@ import {
   LanguageLevel,
   Module,
   PlacementKind,
+  ProviderRegistry,
+  providerRegistryPath,
   ReferralStatus,
 } from '@durchstarten/contracts';
+import { performance } from 'node:perf_hooks';
 import { ConsentScope, ExitReason, Gender, ResidenceStatus } from '@durchstarten/kreis';
 import { Office } from '@durchstarten/agentur';
 import { MUNICIPALITIES } from '@durchstarten/kreis';

@@ -1,4 +1,4 @@
-import { defineSubgraph, type DefinedApp, type SubgraphDeps } from '@durchstarten/kit';
+import { type DefinedApp, defineSubgraph, type SubgraphDeps } from '@durchstarten/kit';
 import { AGENTUR, contributorAccess } from '@durchstarten/contracts';
 import type { AgenturLoaders, AgenturServices } from './context';
 import { InitialPlacements1764000000000 } from './migrations/1764000000000-initial-placements';

@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '@durchstarten/kit';
-import type { ContributionSource } from '@durchstarten/contracts';
+import { type SubgraphContext } from '@durchstarten/kit';
+import { type ContributionSource } from '@durchstarten/contracts';
 import type { placementLoaders } from './placement/placement.loader';
 import type { PlacementService } from './placement/placement.service';
 

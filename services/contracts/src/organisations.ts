@@ -1,4 +1,4 @@
-import type { AccessRule as KitAccessRule } from '@durchstarten/kit';
+import { type AccessRule as KitAccessRule } from '@durchstarten/kit';
 
 /** The two organisations every graph has; providers come from the registry. */
 export const KREIS = 'kreis';

@@ -1,5 +1,5 @@
-import { defineSubgraph, type DefinedApp, type SubgraphDeps, viewerOfCall } from '@durchstarten/kit';
-import { KREIS, REFERRAL_LOOKUP_QUERY, type ProviderRegistry } from '@durchstarten/contracts';
+import { type DefinedApp, defineSubgraph, type SubgraphDeps, viewerOfCall } from '@durchstarten/kit';
+import { KREIS, type ProviderRegistry, REFERRAL_LOOKUP_QUERY } from '@durchstarten/contracts';
 import { REFERRAL_LOOKUP_ROLE } from './access';
 import { ConsentEntity } from './consent/consent.entity';
 import { ConsentService } from './consent/consent.service';

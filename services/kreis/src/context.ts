@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '@durchstarten/kit';
-import type { ProviderRegistry } from '@durchstarten/contracts';
+import { type SubgraphContext } from '@durchstarten/kit';
+import { type ProviderRegistry } from '@durchstarten/contracts';
 import type { ConsentService } from './consent/consent.service';
 import type { MunicipalityService } from './municipality/municipality.service';
 import type { ParticipantService } from './participant/participant.service';

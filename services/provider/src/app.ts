@@ -1,4 +1,4 @@
-import { defineSubgraph, type DefinedApp, type SubgraphDeps } from '@durchstarten/kit';
+import { type DefinedApp, defineSubgraph, type SubgraphDeps } from '@durchstarten/kit';
 import { contributorAccess } from '@durchstarten/contracts';
 import { caseLoaders } from './case/case.loader';
 import { CaseEntity } from './case/case.entity';

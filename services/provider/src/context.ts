@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '@durchstarten/kit';
-import type { ContributionSource } from '@durchstarten/contracts';
+import { type SubgraphContext } from '@durchstarten/kit';
+import { type ContributionSource } from '@durchstarten/contracts';
 import type { caseLoaders } from './case/case.loader';
 import type { CaseService } from './case/case.service';
 import type { CourseService } from './course/course.service';

@@ -1,20 +1,5 @@
 import { type DataSource, type EntityManager, In, Not } from 'typeorm';
-import {
-  ConflictError,
-  formatId,
-  insertInChunks,
-  inTransaction,
-  keysetPage,
-  nextNumber,
-  NotFoundError,
-  type Page,
-  purgeErasedValues,
-  requireNotBefore,
-  requireText,
-  todayIso,
-  ValidationError,
-  withNumberRetry,
-} from '@durchstarten/kit';
+import { ConflictError, formatId, insertInChunks, inTransaction, keysetPage, nextNumber, NotFoundError, type Page, purgeErasedValues, requireNotBefore, requireText, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
 import { ERASED } from '@durchstarten/contracts';
 import { PlacementEntity } from './placement.entity';
 import type { PlacementFilter, RecordPlacementInput } from './placement.type';

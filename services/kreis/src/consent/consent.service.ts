@@ -1,16 +1,5 @@
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import {
-  ConflictError,
-  formatId,
-  insertInChunks,
-  inTransaction,
-  nextNumber,
-  NotFoundError,
-  requireNotBefore,
-  todayIso,
-  ValidationError,
-  withNumberRetry,
-} from '@durchstarten/kit';
+import { ConflictError, formatId, insertInChunks, inTransaction, nextNumber, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
 import { type ConsentScope } from './consent.enums';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ConsentEntity } from './consent.entity';

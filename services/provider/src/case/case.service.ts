@@ -1,17 +1,5 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import {
-  ConflictError,
-  ForbiddenError,
-  insertInChunks,
-  inTransaction,
-  isInsertRace,
-  keysetPage,
-  NotFoundError,
-  type Page,
-  requireNotBefore,
-  todayIso,
-  ValidationError,
-} from '@durchstarten/kit';
+import { ConflictError, ForbiddenError, insertInChunks, inTransaction, isInsertRace, keysetPage, NotFoundError, type Page, requireNotBefore, todayIso, ValidationError } from '@durchstarten/kit';
 import type { ReferralDirectory } from '../kreis-directory';
 import { CaseEntity } from './case.entity';
 

@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { CaseEntity } from '../case/case.entity';
-import {
-  ConflictError,
-  insertInChunks,
-  inTransaction,
-  NotFoundError,
-  purgeErasedValues,
-  requireNotBefore,
-  requireText,
-  todayIso,
-  ValidationError,
-} from '@durchstarten/kit';
+import { ConflictError, insertInChunks, inTransaction, NotFoundError, purgeErasedValues, requireNotBefore, requireText, todayIso, ValidationError } from '@durchstarten/kit';
 import { CertificateKind, EnrolmentStatus, ERASED } from '@durchstarten/contracts';
 import type { CaseService } from '../case/case.service';
 import { CourseEntity } from '../course/course.entity';
