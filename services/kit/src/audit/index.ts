@@ -2,3 +2,4 @@ export * from './audit';
 export * from './audit.entity';
 export * from './audit.migration';
 export * from './audit.type';
+export * from './audited';

@@ -1,26 +1,12 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import {
-  Authorized,
-  Directive,
-  Field,
-  ID,
-  InputType,
-  Int,
-  type MiddlewareFn,
-  ObjectType,
-  registerEnumType,
-  UseMiddleware,
-} from 'type-graphql';
-import { type AuditTrail, LocalDate } from '@durchstarten/kit';
+import { Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Audited, LocalDate } from '@durchstarten/kit';
 import { Module } from '@durchstarten/contracts';
 import { type ExitReason, Gender, ResidenceStatus } from './participant.enums';
 import { EXACT_FACT_READERS, PERSONAL_DATA_READERS } from '../access';
 
 /** Every read of a name or birth date goes to the audit log, with the participant's id. */
-const recordPersonalRead: MiddlewareFn<{ audit: AuditTrail }> = ({ root, context }, next) => {
-  context.audit.record('personal data', (root as { id: string }).id);
-  return next();
-};
+const personalData = () => Audited<{ id: string }>('personal data', (participant) => participant.id);
 
 @ObjectType('Participant', { description: 'A young person registered for the initiative by Kreis Wesel.' })
 @Directive('@key(fields: "id")')
@@ -30,17 +16,17 @@ export class ParticipantType {
 
   @Field(() => String, { nullable: true, description: 'Null after erasure. Personal data: not for analysts.' })
   @Authorized(PERSONAL_DATA_READERS)
-  @UseMiddleware(recordPersonalRead)
+  @personalData()
   givenName: string | null;
 
   @Field(() => String, { nullable: true, description: 'Null after erasure. Personal data: not for analysts.' })
   @Authorized(PERSONAL_DATA_READERS)
-  @UseMiddleware(recordPersonalRead)
+  @personalData()
   familyName: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Null after erasure; birthYear stays. Personal data: not for analysts.' })
   @Authorized(PERSONAL_DATA_READERS)
-  @UseMiddleware(recordPersonalRead)
+  @personalData()
   birthDate: string | null;
 
   @Field(() => Int, { description: 'Exact: not for analysts, who read ageGroup.' })
