@@ -1,11 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@durchstarten/kit';
+import { graphManifest, ProviderRegistry, providerRegistryPath } from '@durchstarten/contracts';
+import { composeFileFor } from './docker-compose-file';
 import { buildSchemaArtifacts } from './schema-artifacts';
 
-/** `npm run compose`: writes schema/subgraphs/*.graphql, schema/supergraph.yaml and schema/supergraph.graphql. */
+/**
+ * `npm run compose`: from the provider registry (PROVIDER_REGISTRY, else services/kreis/providers.json)
+ * writes schema/subgraphs/*.graphql, schema/supergraph.yaml, schema/supergraph.graphql and docker-compose.yml.
+ */
 async function main(): Promise<void> {
-  const artifacts = await buildSchemaArtifacts();
+  const registryPath = providerRegistryPath();
+  const artifacts = await buildSchemaArtifacts(registryPath);
   const schemaDir = join(repoRoot(), 'schema');
   mkdirSync(join(schemaDir, 'subgraphs'), { recursive: true });
   for (const subgraph of artifacts.subgraphs) {
@@ -16,7 +22,10 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(schemaDir, 'supergraph.yaml'), artifacts.supergraphYaml);
   writeFileSync(join(schemaDir, 'supergraph.graphql'), `${artifacts.supergraphSdl}\n`);
-  process.stdout.write(`composed ${artifacts.subgraphs.map((s) => s.name).join(', ')} into schema/supergraph.graphql\n`);
+  writeFileSync(join(repoRoot(), 'docker-compose.yml'), composeFileFor(graphManifest(ProviderRegistry.fromFile(registryPath))));
+  process.stdout.write(
+    `composed ${artifacts.subgraphs.map((s) => s.name).join(', ')} into schema/supergraph.graphql; wrote docker-compose.yml\n`,
+  );
 }
 
 main().catch((error: Error) => {

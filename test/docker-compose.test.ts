@@ -15,6 +15,10 @@ import { ConfigError } from '@durchstarten/kit';
 import { loadKreisConfig } from '@durchstarten/kreis';
 import { loadProviderConfig } from '@durchstarten/provider';
 import { loadGatewayConfig, subgraphUrlOverrides } from '@durchstarten/gateway/config';
+import { graphManifest, ProviderRegistry, providerRegistryPath, type GraphManifest, type SubgraphKind } from '@durchstarten/contracts';
+import { COMPOSE_SECRETS, composeFileFor } from '../scripts/docker-compose-file';
+import { buildSchemaArtifacts } from '../scripts/schema-artifacts';
+import { DIAKONIE, registryWithProvider } from './support/registry';
 
 const ROOT = resolve(__dirname, '..');
 const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
@@ -42,20 +46,74 @@ interface ComposeFile {
   volumes?: Record<string, unknown>;
 }
 
-const ORGS = ['kreis', 'klausenhof', 'fachwerk', 'agentur'] as const;
-type Org = (typeof ORGS)[number];
-/** DESIGN.md section 2, "Ports and names". */
-const PORTS: Record<Org | 'gateway', number> = { gateway: 4000, kreis: 4001, klausenhof: 4002, fachwerk: 4003, agentur: 4004 };
+type Org = string;
+const GATEWAY_PORT = 4000;
 const MIGRATION_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'ALTER', 'INDEX', 'DROP', 'REFERENCES', 'TRIGGER'];
 
 type Loader = (env: NodeJS.ProcessEnv) => object;
-/** Each subgraph service, the loader its main.ts calls, and the entry point it must run. */
-const SUBGRAPHS: { service: Org; loader: Loader; entry: string }[] = [
-  { service: 'kreis', loader: loadKreisConfig, entry: 'services/kreis/src/main.ts' },
-  { service: 'klausenhof', loader: loadProviderConfig, entry: 'services/provider/src/main.ts' },
-  { service: 'fachwerk', loader: loadProviderConfig, entry: 'services/provider/src/main.ts' },
-  { service: 'agentur', loader: loadAgenturConfig, entry: 'services/agentur/src/main.ts' },
+const LOADERS: Record<SubgraphKind, Loader> = { kreis: loadKreisConfig, provider: loadProviderConfig, agentur: loadAgenturConfig };
+
+/**
+ * One compose file and the registry it was written from: the repository's own, and one
+ * with a third provider added, as a partner would (`npm run compose` writes the file).
+ */
+interface ComposeCase {
+  label: string;
+  registryPath: string;
+  manifest: GraphManifest;
+  text: string;
+  ORGS: Org[];
+  PORTS: Record<Org, number>;
+  /** Each subgraph service, the loader its main.ts calls, and the entry point it must run. */
+  SUBGRAPHS: { service: Org; loader: Loader; entry: string; kind: SubgraphKind }[];
+  /** The secrets a deployment must set (compose refuses to start without them), as a user would give them. */
+  DEPLOYMENT_SECRETS: Env;
+  /** Passwords a user might set in the environment (or .env) of `docker compose`. */
+  PASSWORD_OVERRIDES: Env;
+}
+
+function composeCase(label: string, registryPath: string, text: string): ComposeCase {
+  const manifest = graphManifest(ProviderRegistry.fromFile(registryPath));
+  const ORGS = manifest.subgraphs.map((s) => s.name);
+  return {
+    label,
+    registryPath,
+    manifest,
+    text,
+    ORGS,
+    PORTS: Object.fromEntries(manifest.subgraphs.map((s) => [s.name, s.port])),
+    SUBGRAPHS: manifest.subgraphs.map((s) => ({
+      service: s.name,
+      kind: s.kind,
+      loader: LOADERS[s.kind],
+      entry: s.entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts'),
+    })),
+    DEPLOYMENT_SECRETS: Object.fromEntries(
+      [
+        'JWT_SECRET',
+        ...manifest.subgraphs.map((s) => COMPOSE_SECRETS.gatewayTo(s.name)),
+        ...manifest.providers.map((s) => COMPOSE_SECRETS.providerToKreis(s.name)),
+        ...manifest.contributors.map((s) => COMPOSE_SECRETS.kreisTo(s.name)),
+      ].map((name) => [name, `${name.toLowerCase()}-chosen-by-the-operator-0123456789`]),
+    ),
+    PASSWORD_OVERRIDES: Object.fromEntries([
+      ['MYSQL_ROOT_PASSWORD', 'root-override'],
+      ...ORGS.map((org) => [`${org.toUpperCase()}_DB_PASSWORD`, `${org}-override`]),
+    ]),
+  };
+}
+
+const REPOSITORY_CASE = composeCase('docker-compose.yml', providerRegistryPath(), readFileSync(COMPOSE_FILE, 'utf8'));
+const WITH_DIAKONIE = registryWithProvider(DIAKONIE);
+const CASES: ComposeCase[] = [
+  REPOSITORY_CASE,
+  composeCase(
+    'the compose file npm run compose writes for a registry with a third provider',
+    WITH_DIAKONIE.path,
+    composeFileFor(graphManifest(ProviderRegistry.fromFile(WITH_DIAKONIE.path))),
+  ),
 ];
+afterAll(() => WITH_DIAKONIE.remove());
 
 // ---------------------------------------------------------------------------
 // Compose semantics the checks need: interpolation, env lists, commands
@@ -100,23 +158,8 @@ function interpolateDeep<T>(value: T, env: Env): T {
   return value;
 }
 
-const composeText = readFileSync(COMPOSE_FILE, 'utf8');
-
-/** The secrets a deployment must set (compose refuses to start without them), as a user would give them. */
-const DEPLOYMENT_SECRETS: Env = Object.fromEntries(
-  [
-    'JWT_SECRET',
-    ...ORGS.map((org) => `GATEWAY_${org.toUpperCase()}_SECRET`),
-    'KLAUSENHOF_KREIS_SECRET',
-    'FACHWERK_KREIS_SECRET',
-    'KREIS_KLAUSENHOF_SECRET',
-    'KREIS_FACHWERK_SECRET',
-    'KREIS_AGENTUR_SECRET',
-  ].map((name) => [name, `${name.toLowerCase()}-chosen-by-the-operator-0123456789`]),
-);
-
 /** The compose file as docker compose sees it, with variables taken from `env` (defaults when empty). */
-function loadCompose(env: Env = {}, secrets: Env = DEPLOYMENT_SECRETS): ComposeFile {
+function loadComposeText(composeText: string, env: Env, secrets: Env): ComposeFile {
   // `merge: true`: compose files share settings through `<<: *anchor`.
   return interpolateDeep(YAML.parse(composeText, { merge: true }) as ComposeFile, { ...secrets, ...env });
 }
@@ -242,15 +285,6 @@ function runInitScript(scriptPath: string, mysqlEnv: Env): InitResult {
   }
 }
 
-/** Passwords a user might set in the environment (or .env) of `docker compose`. */
-const PASSWORD_OVERRIDES: Env = {
-  MYSQL_ROOT_PASSWORD: 'root-override',
-  KREIS_DB_PASSWORD: 'kreis-override',
-  KLAUSENHOF_DB_PASSWORD: 'klausenhof-override',
-  FACHWERK_DB_PASSWORD: 'fachwerk-override',
-  AGENTUR_DB_PASSWORD: 'agentur-override',
-};
-
 /**
  * Splits `mysql://user:password@host:port/db` the way TypeORM does (DriverUtils.parseConnectionUrl):
  * user up to the first colon, password up to the last `@`, both used literally (no percent-decoding).
@@ -272,15 +306,26 @@ function expectDatabaseUrl(label: string, url: string | undefined, org: Org, pas
 
 // ---------------------------------------------------------------------------
 
-describe('docker-compose.yml', () => {
+it('docker-compose.yml is what npm run compose writes from the registry', () => {
+  expect(REPOSITORY_CASE.text).toBe(composeFileFor(REPOSITORY_CASE.manifest));
+});
+
+describe.each(CASES)('$label', ({ text, registryPath, ORGS, PORTS, SUBGRAPHS, DEPLOYMENT_SECRETS, PASSWORD_OVERRIDES }) => {
+  const loadCompose = (env: Env = {}, secrets: Env = DEPLOYMENT_SECRETS) => loadComposeText(text, env, secrets);
   const compose = loadCompose();
   const services = compose.services;
+  // kreis reads the registry it was deployed with; the same file the compose file was written from.
+  const withRegistry =
+    (loader: Loader): Loader =>
+    (env) =>
+      loader({ PROVIDER_REGISTRY: registryPath, ...env });
 
   it('parses and has the whole graph', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['mysql', 'seed', ...ORGS, 'gateway']));
   });
 
-  describe.each(SUBGRAPHS)('subgraph $service', ({ service: name, loader, entry }) => {
+  describe.each(SUBGRAPHS)('subgraph $service', ({ service: name, loader: configLoader, entry, kind }) => {
+    const loader = withRegistry(configLoader);
     const service = services[name];
     const env = environmentOf(service);
 
@@ -308,7 +353,7 @@ describe('docker-compose.yml', () => {
       expect(dependencies(service).seed).toBe('service_completed_successfully');
     });
 
-    if (name === 'klausenhof' || name === 'fachwerk') {
+    if (kind === 'provider') {
       it('serves its own provider and reaches kreis inside the compose network', () => {
         const config = validate(loader, env) as { PROVIDER_ID: string; KREIS_URL: string };
         expect(config.PROVIDER_ID).toBe(name);
@@ -331,12 +376,14 @@ describe('docker-compose.yml', () => {
       for (const org of ORGS) {
         expect(gateway[`SUBGRAPH_SECRET_${org.toUpperCase()}`]).toBe(environmentOf(services[org]).CALLER_SECRET_GATEWAY);
       }
-      for (const provider of ['klausenhof', 'fachwerk']) {
+      const providers = SUBGRAPHS.filter((s) => s.kind === 'provider').map((s) => s.service);
+      const contributors = SUBGRAPHS.filter((s) => s.kind !== 'kreis').map((s) => s.service);
+      for (const provider of providers) {
         expect(environmentOf(services[provider]).KREIS_CALLER_SECRET).toBe(
           environmentOf(services.kreis)[`CALLER_SECRET_${provider.toUpperCase()}`],
         );
       }
-      for (const contributor of ['klausenhof', 'fachwerk', 'agentur']) {
+      for (const contributor of contributors) {
         expect(environmentOf(services[contributor]).CALLER_SECRET_KREIS).toBe(
           environmentOf(services.kreis)[`CONTRIBUTOR_SECRET_${contributor.toUpperCase()}`],
         );
@@ -344,8 +391,8 @@ describe('docker-compose.yml', () => {
       const all = [
         gateway.JWT_SECRET,
         ...ORGS.map((org) => environmentOf(services[org]).CALLER_SECRET_GATEWAY),
-        environmentOf(services.kreis).CALLER_SECRET_KLAUSENHOF,
-        ...['klausenhof', 'fachwerk', 'agentur'].map((name) => environmentOf(services[name]).CALLER_SECRET_KREIS),
+        ...providers.map((name) => environmentOf(services.kreis)[`CALLER_SECRET_${name.toUpperCase()}`]),
+        ...contributors.map((name) => environmentOf(services[name]).CALLER_SECRET_KREIS),
       ];
       expect(new Set(all).size).toBe(all.length);
     });
@@ -366,7 +413,7 @@ describe('docker-compose.yml', () => {
 
     it('listens on 4000 on all interfaces, is the only published service, and checks /health', () => {
       const config = validate(loadGatewayConfig, env) as { PORT: number; HOST: string };
-      expect(config.PORT).toBe(PORTS.gateway);
+      expect(config.PORT).toBe(GATEWAY_PORT);
       expect(config.HOST).toBe('0.0.0.0');
       expect(publishedPorts(service)).toEqual(['4000:4000']);
       expect(healthcheckText(service)).toContain('http://127.0.0.1:4000/health');
@@ -374,8 +421,11 @@ describe('docker-compose.yml', () => {
         if (name !== 'gateway') expect({ name, ports: other.ports ?? [] }).toEqual({ name, ports: [] });
     });
 
-    it('routes each subgraph of the supergraph to its compose service and port', () => {
-      const supergraph = readFileSync(join(ROOT, 'schema', 'supergraph.graphql'), 'utf8');
+    it('routes each subgraph of the supergraph to its compose service and port', async () => {
+      const supergraph =
+        registryPath === REPOSITORY_CASE.registryPath
+          ? readFileSync(join(ROOT, 'schema', 'supergraph.graphql'), 'utf8')
+          : (await buildSchemaArtifacts(registryPath)).supergraphSdl;
       const names = [...supergraph.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]);
       expect([...names].sort()).toEqual([...ORGS].sort());
       const urls = subgraphUrlOverrides([...ORGS], env);

@@ -37,12 +37,15 @@ GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, DROP, REFERENCES, TR
 SQL
   }
 
+  # ORGANISATIONS (space-separated) comes from docker-compose.yml, which npm run compose
+  # writes from the provider registry; each has its <NAME>_DB_PASSWORD.
+  : "${ORGANISATIONS:?ORGANISATIONS must be set for the mysql container}"
   {
-    organisation kreis      "${KREIS_DB_PASSWORD:?KREIS_DB_PASSWORD must be set for the mysql container}"
-    organisation klausenhof "${KLAUSENHOF_DB_PASSWORD:?KLAUSENHOF_DB_PASSWORD must be set for the mysql container}"
-    organisation fachwerk   "${FACHWERK_DB_PASSWORD:?FACHWERK_DB_PASSWORD must be set for the mysql container}"
-    organisation agentur    "${AGENTUR_DB_PASSWORD:?AGENTUR_DB_PASSWORD must be set for the mysql container}"
+    for name in ${ORGANISATIONS}; do
+      variable="$(printf '%s' "$name" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
+      organisation "$name" "${!variable:?${variable} must be set for the mysql container}"
+    done
   } | mysql --defaults-extra-file=<(printf '[client]\npassword="%s"\n' "${MYSQL_ROOT_PASSWORD:?MYSQL_ROOT_PASSWORD must be set}") \
         --protocol=socket -uroot
-  echo "mysql-init: databases and users created for kreis, klausenhof, fachwerk, agentur"
+  echo "mysql-init: databases and users created for ${ORGANISATIONS}"
 )
