@@ -39,7 +39,7 @@ interface Stay {
   last: number;
 }
 
-export function generateParticipants(rng: Rng, q: Quotas, providers: ProviderState[], providerByBank: Map<string, number>): Participants {
+export function generateParticipants(rng: Rng, q: Quotas, providers: ProviderState[], providerByBank: Map<string, number[]>): Participants {
   const n = q.gender.length;
   const referralCount = n + countFlags(q.f2) + countFlags(q.f3) + countFlags(q.f4);
   const referralWidth = padWidth(referralCount, 5);
@@ -55,12 +55,14 @@ export function generateParticipants(rng: Rng, q: Quotas, providers: ProviderSta
     pendingPlacements: [],
   };
 
+  const referredPerBank: Record<string, number> = { LEFT: 0, RIGHT: 0 };
   for (let i = 0; i < n; i++) {
     const id = `TN-${padNum(i + 1, participantWidth)}`;
     const gender = GENDERS[q.gender[i]];
     const residenceStatus = RESIDENCE[q.residence[i]];
     const municipality = MUNICIPALITIES[q.municipality[i]];
-    const providerIndex = providerByBank.get(municipality.bank)!;
+    const serving = providerByBank.get(municipality.bank)!;
+    const providerIndex = serving[referredPerBank[municipality.bank]++ % serving.length];
     const { givenName, familyName } = drawName(rng, gender);
     const { entered, birth } = drawEntryAndBirth(rng);
 

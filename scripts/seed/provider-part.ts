@@ -110,12 +110,14 @@ function buildCatalogue(rng: Rng, provider: ProviderRef): CourseInfo[] {
   }));
 }
 
-/** The first provider on each bank of the Rhine serves its municipalities. */
-export function providerIndexByBank(providers: ProviderState[], participants: number): Map<string, number> {
-  const providerByBank = new Map<string, number>();
-  providers.forEach((p, i) => {
-    if (!providerByBank.has(p.ref.bank)) providerByBank.set(p.ref.bank, i);
-  });
+/**
+ * The providers serving each bank of the Rhine, in registry order. The programme had one
+ * per bank; where the registry lists more, the bank's participants are shared among them
+ * in turn (no random draw, so the world of one provider per bank stays the same).
+ */
+export function providerIndexByBank(providers: ProviderState[], participants: number): Map<string, number[]> {
+  const providerByBank = new Map<string, number[]>();
+  providers.forEach((p, i) => providerByBank.set(p.ref.bank, [...(providerByBank.get(p.ref.bank) ?? []), i]));
   for (const m of MUNICIPALITIES) {
     if (participants > 0 && !providerByBank.has(m.bank)) {
       throw new Error(`generateWorld: no provider for the ${m.bank} bank of the Rhine (municipality ${m.id})`);

@@ -63,7 +63,8 @@ class Index {
   readonly cases = new Map<string, Map<string, WorldCase>>();
   readonly courses = new Map<string, Map<string, WorldCourse>>();
   readonly names = new Set<string>();
-  readonly defaultProvider = new Map<string, string>();
+  /** Municipality to the providers serving its bank, in registry order. */
+  readonly providersOfMunicipality = new Map<string, string[]>();
 
   constructor(
     readonly world: World,
@@ -85,8 +86,10 @@ class Index {
       this.courses.set(providerId, new Map(pw.courses.map((c) => [c.id, c])));
     }
     for (const m of MUNICIPALITIES) {
-      const p = providers.find((x) => x.bank === m.bank);
-      if (p) this.defaultProvider.set(m.id, p.id);
+      this.providersOfMunicipality.set(
+        m.id,
+        providers.filter((x) => x.bank === m.bank).map((x) => x.id),
+      );
     }
   }
 }
@@ -143,8 +146,8 @@ function checkReferrals(ix: Index): Violations {
     v.check(p !== undefined, () => `${r.id} participant ${r.participantId} missing`);
     if (!p) return;
     v.check(
-      r.providerId === ix.defaultProvider.get(p.municipalityId),
-      () => `${r.id} goes to ${r.providerId}, not the default provider of ${p.municipalityId}`,
+      (ix.providersOfMunicipality.get(p.municipalityId) ?? []).includes(r.providerId),
+      () => `${r.id} goes to ${r.providerId}, which does not serve the bank of ${p.municipalityId}`,
     );
     v.check(Object.values(Module).includes(r.module), () => `${r.id} module ${r.module}`);
     v.check(
@@ -531,7 +534,7 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
 
   describe('rules', () => {
     it('participants are eligible, with valid entry and exit', () => expectNone(checkParticipants(ix, n)));
-    it('referrals: one F1 each, default provider by bank, consistent dates and statuses', () => expectNone(checkReferrals(ix)));
+    it('referrals: one F1 each, a provider of the bank, consistent dates and statuses', () => expectNone(checkReferrals(ix)));
     it('every started referral has exactly its case at its provider, and nothing else does', () => expectNone(checkCases(ix)));
     it('catalogues cover F2-F4; enrolments match module, catalogue and dates', () => expectNone(checkCoursesAndEnrolments(ix)));
     it('F1 cases have 4-15 coaching sessions inside the case, notes without names', () => expectNone(checkSessions(ix)));
@@ -539,7 +542,7 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
     it('placements reference participants, carry KldB codes and agree with exit reasons', () => expectNone(checkPlacements(ix)));
     it('consents are unique per scope, granted on entry, withdrawn later', () => expectNone(checkConsents(ix)));
     it('provider row ids are unique across the world and at most 40 characters', () => expectNone(checkIds(ix)));
-    it('has one provider entry per registered provider', () => {
+    it('has one provider entry per registered provider, each with cases', () => {
       expect(Object.keys(world.providers).sort()).toEqual(REGISTRY.map((p) => p.id).sort());
       for (const p of REGISTRY) expect(world.providers[p.id].cases.length).toBeGreaterThan(0);
     });
@@ -722,7 +725,7 @@ describe.each(WORLDS)('%s', (_label, n, make) => {
 });
 
 describe('options', () => {
-  it('routes participants by bank to custom providers and keeps an entry for an unused provider', () => {
+  it('routes participants by bank to custom providers, sharing a bank among its providers in turn', () => {
     const providers = [
       { id: 'links', bank: 'LEFT' as const },
       { id: 'rechts', bank: 'RIGHT' as const },
@@ -731,8 +734,10 @@ describe('options', () => {
     const w = generateWorld({ participants: 300, seed: 11, providers });
     const ix = new Index(w, providers);
     expect(Object.keys(w.providers).sort()).toEqual(['links', 'rechts', 'reserve']);
-    expect(w.providers.reserve.cases).toEqual([]);
-    expect(w.providers.reserve.coachingSessions).toEqual([]);
+    const leftReferrals = w.referrals.filter((r) => r.providerId === 'links' || r.providerId === 'reserve');
+    const toReserve = leftReferrals.filter((r) => r.providerId === 'reserve').length;
+    expect(Math.abs(2 * toReserve - leftReferrals.length)).toBeLessThanOrEqual(leftReferrals.length / 10);
+    expect(w.providers.reserve.cases.length).toBeGreaterThan(0);
     expectNone(checkReferrals(ix));
     expectNone(checkCases(ix));
     expectNone(checkCoursesAndEnrolments(ix));
