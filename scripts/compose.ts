@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@durchstarten/kit';
 import { graphManifest, ProviderRegistry, providerRegistryPath } from '@durchstarten/contracts';
@@ -14,6 +14,9 @@ async function main(): Promise<void> {
   const artifacts = await buildSchemaArtifacts(registryPath);
   const schemaDir = join(repoRoot(), 'schema');
   mkdirSync(join(schemaDir, 'subgraphs'), { recursive: true });
+  // A subgraph no longer in the registry leaves no SDL behind.
+  const names = new Set(artifacts.subgraphs.map((s) => `${s.name}.graphql`));
+  for (const file of readdirSync(join(schemaDir, 'subgraphs'))) if (!names.has(file)) rmSync(join(schemaDir, 'subgraphs', file));
   for (const subgraph of artifacts.subgraphs) {
     writeFileSync(
       join(schemaDir, 'subgraphs', `${subgraph.name}.graphql`),

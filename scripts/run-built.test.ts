@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { jwtVerify } from 'jose';
+import { graphManifest, ProviderRegistry, providerRegistryPath } from '@durchstarten/contracts';
 import { repoRoot } from '@durchstarten/kit';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@durchstarten/gateway/auth';
 
@@ -123,6 +124,9 @@ describe('npm run -s token', () => {
     const run = token(['--org', 'nowhere', '--role', 'caseworker']);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/--org must be one of: agentur, fachwerk, klausenhof, kreis/);
+    const organisations = graphManifest(ProviderRegistry.fromFile(providerRegistryPath()))
+      .subgraphs.map((s) => s.name)
+      .sort();
+    expect(run.stderr).toContain(`--org must be one of: ${organisations.join(', ')}`);
   });
 });

@@ -1,3 +1,4 @@
+import { graphManifest, ProviderRegistry, providerRegistryPath, providerTypePrefix } from '@durchstarten/contracts';
 import type { GraphQLClient } from 'graphql-request';
 import { getIntrospectionQuery, type IntrospectionQuery, type IntrospectionType, type IntrospectionTypeRef } from 'graphql';
 import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
@@ -45,9 +46,11 @@ const ANALYST_READABLE = [
   'Consent.id',
   'Consent.scope',
   'Consent.active',
-  ...['KlausenhofCase', 'FachwerkCase'].flatMap((type) =>
-    ['id', 'module', 'participant', 'coachingSessions', 'enrolments', 'certificates', 'internships'].map((field) => `${type}.${field}`),
-  ),
+  ...graphManifest(ProviderRegistry.fromFile(providerRegistryPath()))
+    .providers.map((p) => `${providerTypePrefix(p.name)}Case`)
+    .flatMap((type) =>
+      ['id', 'module', 'participant', 'coachingSessions', 'enrolments', 'certificates', 'internships'].map((field) => `${type}.${field}`),
+    ),
   'CoachingSession.id',
   'CoachingSession.durationMinutes',
   'CoachingSession.topic',

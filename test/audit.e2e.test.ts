@@ -18,7 +18,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('audit log on %s'
 
   beforeAll(async () => {
     graph = await startGraph(dialect, { participants: 40 });
-    for (const org of ['kreis', 'klausenhof', 'fachwerk', 'agentur']) dpos[org] = await graph.clientAs({ ...TEST_VIEWERS.dpo, org });
+    for (const { name: org } of graph.manifest.subgraphs) dpos[org] = await graph.clientAs({ ...TEST_VIEWERS.dpo, org });
   });
 
   afterAll(async () => {

@@ -1,29 +1,34 @@
 import { ClientError, type GraphQLClient } from 'graphql-request';
+import { providerTypePrefix, type GraphManifest } from '@durchstarten/contracts';
 import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
-/** The one operation an administrator sends: each organisation erases its own part, in turn. */
-const ERASE = `mutation Erase($id: ID!) {
-  kreis: eraseParticipant(id: $id) { organisation erasedFields }
-  klausenhof: eraseParticipantAtKlausenhof(id: $id) { organisation erasedFields }
-  fachwerk: eraseParticipantAtFachwerk(id: $id) { organisation erasedFields }
-  agentur: eraseParticipantAtAgentur(id: $id) { organisation erasedFields }
+/** The one operation an administrator sends: each organisation of the graph erases its own part, in turn. */
+const eraseDocument = (manifest: GraphManifest) => `mutation Erase($id: ID!) {
+${manifest.subgraphs
+  .map(
+    ({ name }) =>
+      `  ${name}: ${name === 'kreis' ? 'eraseParticipant' : `eraseParticipantAt${providerTypePrefix(name)}`}(id: $id) { organisation erasedFields }`,
+  )
+  .join('\n')}
 }`;
 
 describe.each(testDialects().map((d) => [d.name, d] as const))('erasure on %s', (_name, dialect) => {
   let graph: RunningGraph;
   let admin: GraphQLClient;
+  let ERASE: string;
 
   beforeAll(async () => {
     graph = await startGraph(dialect, { participants: 120 });
     admin = await graph.clientAs(TEST_VIEWERS.admin);
+    ERASE = eraseDocument(graph.manifest);
   });
 
   afterAll(async () => {
     await graph?.close();
   });
 
-  it('erases a participant’s personal data in all four organisations in one operation, idempotently, keeping the counts', async () => {
+  it('erases a participant’s personal data in every organisation in one operation, idempotently, keeping the counts', async () => {
     const world = graph.world;
     const providerOf = (caseId: string) => Object.entries(world.providers).find(([, p]) => p.cases.some((c) => c.id === caseId))?.[0];
     const person = world.participants.find((p) => {
@@ -50,7 +55,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('erasure on %s', 
     expect(first.agentur.erasedFields).toEqual([expect.stringMatching(/^placements\.employerName: \d+$/)]);
 
     const second: any = await admin.request(ERASE, { id: person.id });
-    for (const org of ['kreis', 'klausenhof', 'fachwerk', 'agentur']) expect(second[org]).toEqual({ organisation: org, erasedFields: [] });
+    for (const { name: org } of graph.manifest.subgraphs) expect(second[org]).toEqual({ organisation: org, erasedFields: [] });
 
     expect(
       await graph.kreis.database.dataSource.query('SELECT given_name, family_name, birth_date, birth_year FROM participant WHERE id = ?', [

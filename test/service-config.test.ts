@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadAgenturConfig } from '@durchstarten/agentur';
 import { loadKreisConfig } from '@durchstarten/kreis';
 import { loadProviderConfig } from '@durchstarten/provider';
@@ -21,7 +24,26 @@ const SECRETS = {
   CONTRIBUTOR_SECRET_FACHWERK: 'a-secret-kreis-shares-with-fachwerk-012345',
   CONTRIBUTOR_SECRET_AGENTUR: 'a-secret-kreis-shares-with-agentur-0123456',
 };
-const withSecrets = (env: NodeJS.ProcessEnv) => ({ ...SECRETS, ...env });
+/** The two providers of the programme, whatever the repository's registry lists today: these tests are about configuration. */
+const REGISTRY_DIR = mkdtempSync(join(tmpdir(), 'config-registry-'));
+const PROVIDER_REGISTRY = join(REGISTRY_DIR, 'providers.json');
+writeFileSync(
+  PROVIDER_REGISTRY,
+  JSON.stringify({
+    providers: [
+      {
+        id: 'klausenhof',
+        name: 'Akademie Klausenhof gGmbH',
+        seat: 'Hamminkeln-Dingden',
+        bank: 'RIGHT',
+        routingUrl: 'http://127.0.0.1:4002/graphql',
+      },
+      { id: 'fachwerk', name: 'FachWerk.KreisWesel gGmbH', seat: 'Moers', bank: 'LEFT', routingUrl: 'http://127.0.0.1:4003/graphql' },
+    ],
+  }),
+);
+afterAll(() => rmSync(REGISTRY_DIR, { recursive: true, force: true }));
+const withSecrets = (env: NodeJS.ProcessEnv) => ({ ...SECRETS, PROVIDER_REGISTRY, ...env });
 
 describe('configuration', () => {
   it('gives every service its documented defaults', () => {
@@ -35,7 +57,7 @@ describe('configuration', () => {
   });
 
   it('names a missing variable', () => {
-    expect(problemsOf(() => loadKreisConfig({}))).toEqual({
+    expect(problemsOf(() => loadKreisConfig({ PROVIDER_REGISTRY }))).toEqual({
       CALLER_SECRET_GATEWAY: 'is required but not set',
       CONTRIBUTOR_SECRET_KLAUSENHOF: 'is required but not set',
       CONTRIBUTOR_SECRET_FACHWERK: 'is required but not set',

@@ -17,6 +17,8 @@ export function registryWithProvider(provider: ProviderRecord): { path: string; 
   const registry = JSON.parse(readFileSync(providerRegistryPath({}), 'utf8')) as { providers: ProviderRecord[] };
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));
   const path = join(dir, 'providers.json');
-  writeFileSync(path, `${JSON.stringify({ providers: [...registry.providers, provider] }, null, 2)}\n`);
+  // Once the provider has really joined, the copy keeps one entry for it.
+  const others = registry.providers.filter((p) => p.id !== provider.id);
+  writeFileSync(path, `${JSON.stringify({ providers: [...others, provider] }, null, 2)}\n`);
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
