@@ -1,14 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { PERSON_ROLES, type PersonRole } from '@durchstarten/contracts';
+import type { SignedViewer } from '@durchstarten/kit';
 
-/** Role names (contract). */
-export const ROLES = ['caseworker', 'coach', 'agent', 'analyst', 'dpo', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+/** Role names a person's token may carry (contract). */
+export const ROLES = PERSON_ROLES;
+export type Role = PersonRole;
 
-/** Who is asking: from the verified token, forwarded to the subgraphs. */
-export interface Viewer {
-  sub: string;
-  org: string;
+/** Who is asking: from the verified token, forwarded to the subgraphs as the kit's signed viewer, with roles the graph knows. */
+export interface Viewer extends SignedViewer {
   roles: Role[];
 }
 

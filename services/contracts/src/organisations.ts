@@ -5,10 +5,11 @@ export const KREIS = 'kreis';
 export const AGENTUR = 'agentur';
 
 /** Roles a person's token may carry, and what each organisation calls its staff. */
-export const PERSON_ROLES = ['caseworker', 'admin', 'analyst', 'dpo', 'coach', 'agent'] as const;
+export const PERSON_ROLES = ['caseworker', 'coach', 'agent', 'analyst', 'dpo', 'admin'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
 /** Roles a service is given when it calls another subgraph directly (one document each). */
 export const SERVICE_ROLES = ['referral-lookup', 'statistics'] as const;
-export type Role = (typeof PERSON_ROLES)[number] | (typeof SERVICE_ROLES)[number];
+export type Role = PersonRole | (typeof SERVICE_ROLES)[number];
 
 /** The organisations a rule may name; a provider names itself `self`, since its id comes from the registry. */
 export type RuleOrganisation = typeof KREIS | typeof AGENTUR | 'self';
