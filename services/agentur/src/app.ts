@@ -4,9 +4,11 @@ import type { AgenturLoaders, AgenturServices } from './context';
 import { InitialPlacements1764000000000 } from './migrations/1764000000000-initial-placements';
 import { PlacementEntity } from './placement/placement.entity';
 import { placementLoaders } from './placement/placement.loader';
+import { PlacementRepository } from './placement/placement.repository';
 import { PlacementService } from './placement/placement.service';
 import { buildAgenturSchema } from './schema';
 import { AgenturStatisticsRepository } from './statistics/statistics.repository';
+import { AgenturStatisticsService } from './statistics/statistics.service';
 
 export type AgenturDeps = SubgraphDeps;
 export type AgenturApp = DefinedApp<AgenturServices>;
@@ -16,9 +18,9 @@ export const agenturSubgraph = defineSubgraph<AgenturDeps, AgenturServices, Agen
   name: () => AGENTUR,
   entities: [PlacementEntity],
   migrations: [InitialPlacements1764000000000],
-  services: (database) => ({
-    placements: new PlacementService(database.dataSource),
-    statistics: new AgenturStatisticsRepository(database.dataSource),
+  services: ({ dataSource }) => ({
+    placements: new PlacementService(new PlacementRepository(dataSource)),
+    statistics: new AgenturStatisticsService(new AgenturStatisticsRepository(dataSource)),
   }),
   schema: () => buildAgenturSchema(),
   loaders: (services) => placementLoaders(services.placements),

@@ -1,6 +1,6 @@
-import { type Database, inTransaction } from '@durchstarten/kit';
+import type { Database } from '@durchstarten/kit';
 import type { AgenturServices } from './context';
-import { PlacementEntity } from './placement/placement.entity';
+import { AgenturSeedRepository } from './seed.repository';
 
 export interface AgenturSeedPart {
   placements: Array<{
@@ -16,14 +16,10 @@ export interface AgenturSeedPart {
   }>;
 }
 
-/** Loads agentur's part through its own services, all of it or nothing; false when it already holds placements. */
+/** Loads agentur's part, all of it or nothing; false when it already holds placements. */
 export async function loadAgenturPart(
-  { database, services }: { database: Database; services: AgenturServices },
+  { database }: { database: Database; services: AgenturServices },
   part: AgenturSeedPart,
 ): Promise<boolean> {
-  return inTransaction(database.dataSource, async (manager) => {
-    if ((await manager.count(PlacementEntity)) > 0) return false;
-    await services.placements.importMany(part.placements, manager);
-    return true;
-  });
+  return new AgenturSeedRepository(database.dataSource).loadIfEmpty(part);
 }

@@ -2,17 +2,21 @@ import { type DefinedApp, defineSubgraph, type SubgraphDeps } from '@durchstarte
 import { contributorAccess } from '@durchstarten/contracts';
 import { caseLoaders } from './case/case.loader';
 import { CaseEntity } from './case/case.entity';
+import { CaseRepository } from './case/case.repository';
 import { CaseService } from './case/case.service';
 import type { ProviderLoaders, ProviderServices } from './context';
 import { CourseEntity } from './course/course.entity';
+import { CourseRepository } from './course/course.repository';
 import { CourseService } from './course/course.service';
 import { KreisReferralDirectory, type ReferralDirectory } from './kreis-directory';
 import { InitialCases1764000000000 } from './migrations/1764000000000-initial-cases';
 import { CertificateEntity, CoachingSessionEntity, EnrolmentEntity, InternshipEntity } from './records/records.entity';
 import { recordsLoaders } from './records/records.loader';
+import { RecordsRepository } from './records/records.repository';
 import { RecordsService } from './records/records.service';
 import { buildProviderSchema } from './schema';
 import { ProviderStatisticsRepository } from './statistics/statistics.repository';
+import { ProviderStatisticsService } from './statistics/statistics.service';
 
 export interface ProviderDeps extends SubgraphDeps {
   providerId: string;
@@ -34,13 +38,14 @@ export const providerSubgraph = defineSubgraph<ProviderDeps, ProviderServices, P
     const directory =
       deps.directory ??
       new KreisReferralDirectory(deps.kreisUrl ?? 'http://127.0.0.1:4001/graphql', deps.providerId, deps.kreisCallerSecret ?? '');
-    const cases = new CaseService(database.dataSource, deps.providerId, directory);
+    const { dataSource } = database;
+    const cases = new CaseService(new CaseRepository(dataSource), deps.providerId, directory);
     return {
       providerId: deps.providerId,
       cases,
-      courses: new CourseService(database.dataSource),
-      records: new RecordsService(database.dataSource, cases),
-      statistics: new ProviderStatisticsRepository(database.dataSource),
+      courses: new CourseService(new CourseRepository(dataSource)),
+      records: new RecordsService(new RecordsRepository(dataSource), cases),
+      statistics: new ProviderStatisticsService(new ProviderStatisticsRepository(dataSource)),
     };
   },
   schema: (deps) => buildProviderSchema(deps.providerId),

@@ -3,13 +3,47 @@ import { allows, auditLogResolver, buildFederatedSchema, createAuthChecker, Erro
 import { contributionResolver, providerTypePrefix } from '@durchstarten/contracts';
 import type { ProviderContext } from './context';
 import { CASE_READERS } from './access';
-import { providerTypes } from './desk/provider-types';
-import { EnrolmentResolver } from './records/enrolment.resolver';
+import { caseResolvers } from './case/case.resolver';
+import { caseTypes } from './case/case.type';
+import { courseResolvers } from './course/course.resolver';
+import { deskResolvers } from './desk/desk.resolver';
+import { deskTypes } from './desk/desk.type';
+import { recordsResolvers } from './records/records.resolver';
+
+interface ProviderTypes {
+  types: Function[];
+  resolvers: [Function, ...Function[]];
+}
+
+const built = new Map<string, ProviderTypes>();
+
+/**
+ * The types and resolvers named after one provider: `<Prefix>Case`, its desk and lists.
+ * Memoised per provider: type-graphql's metadata is global to the process. Each
+ * domain adds its desk fields in this order, which is their order in the schema.
+ */
+function providerTypes(providerId: string): ProviderTypes {
+  const existing = built.get(providerId);
+  if (existing) return existing;
+  const cases = caseTypes(providerId);
+  const desk = deskTypes(providerId);
+  const result: ProviderTypes = {
+    types: [cases.CaseType, cases.CaseList, desk.Desk, desk.DeskMutations],
+    resolvers: [
+      ...caseResolvers(cases, desk),
+      ...deskResolvers(providerId, desk),
+      ...recordsResolvers(providerId, cases, desk),
+      ...courseResolvers(desk),
+    ],
+  };
+  built.set(providerId, result);
+  return result;
+}
 
 export function buildProviderSchema(providerId: string) {
   const { types, resolvers } = providerTypes(providerId);
   return buildFederatedSchema({
-    resolvers: [...resolvers, EnrolmentResolver, auditLogResolver(`${providerId}AuditLog`), contributionResolver(providerId)],
+    resolvers: [...resolvers, auditLogResolver(`${providerId}AuditLog`), contributionResolver(providerId)],
     orphanedTypes: types,
     validate: { forbidUnknownValues: false },
     authChecker: createAuthChecker(providerId),

@@ -1,7 +1,6 @@
-import { type Database, inTransaction } from '@durchstarten/kit';
-import { CaseEntity } from './case/case.entity';
+import type { Database } from '@durchstarten/kit';
 import type { ProviderServices } from './context';
-import { CourseEntity } from './course/course.entity';
+import { ProviderSeedRepository } from './seed.repository';
 
 /** One provider's part of a synthetic world. */
 export interface ProviderSeedPart {
@@ -21,16 +20,10 @@ export interface ProviderSeedPart {
   internships: Array<{ id: string; caseId: string; employer: string; occupation: string; startsOn: string; endsOn: string }>;
 }
 
-/** Loads the provider's part through its own services, all of it or nothing; false when it already holds cases or courses. */
+/** Loads the provider's part, all of it or nothing; false when it already holds cases or courses. */
 export async function loadProviderPart(
-  { database, services }: { database: Database; services: ProviderServices },
+  { database }: { database: Database; services: ProviderServices },
   part: ProviderSeedPart,
 ): Promise<boolean> {
-  return inTransaction(database.dataSource, async (manager) => {
-    if ((await manager.count(CaseEntity)) > 0 || (await manager.count(CourseEntity)) > 0) return false;
-    await services.courses.importMany(part.courses, manager);
-    await services.cases.importMany(part.cases, manager);
-    await services.records.importMany(part, manager);
-    return true;
-  });
+  return new ProviderSeedRepository(database.dataSource).loadIfEmpty(part);
 }

@@ -1,6 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { allows } from '@durchstarten/kit';
-import { PLACEMENT_READERS_ALWAYS, PLACEMENT_READERS_WITH_CONSENT } from '../access';
+import { maySeePlacementsOf } from '../access';
 import type { AgenturContext } from '../context';
 import { PlacementType } from '../placement/placement.type';
 import { AgenturParticipant } from './participant.type';
@@ -12,11 +11,9 @@ export class AgenturParticipantResolver {
       'Placements recorded by Agentur für Arbeit and Jobcenter; shown to Kreis and provider staff only with the participant’s consent.',
   })
   @Directive('@requires(fields: "consentsToAgencyExchange")')
-  placements(@Root() participant: AgenturParticipant, @Ctx() { loaders, viewer, audit }: AgenturContext) {
+  placements(@Root() participant: AgenturParticipant, @Ctx() { loaders, viewer }: AgenturContext) {
     // Hidden, not refused: a journey query still answers, without the agency's data.
-    const consented = participant.consentsToAgencyExchange === true;
-    if (!allows(viewer, PLACEMENT_READERS_ALWAYS) && !(consented && allows(viewer, PLACEMENT_READERS_WITH_CONSENT))) return [];
-    audit.record('placements', participant.id);
+    if (!maySeePlacementsOf(viewer, participant)) return [];
     return loaders.placementsByParticipant.load(participant.id);
   }
 }

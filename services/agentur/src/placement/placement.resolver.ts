@@ -1,39 +1,38 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { allows, type AuditTrail, LocalDate } from '@durchstarten/kit';
-import { ERASERS, ErasureReport } from '@durchstarten/contracts';
-import type { PlacementEntity } from './placement.entity';
+import { allows, LocalDate } from '@durchstarten/kit';
+import { AGENTUR, ERASERS, ErasureReport } from '@durchstarten/contracts';
 import { PLACEMENT_READERS, PLACEMENT_WRITERS } from '../access';
 import type { AgenturContext } from '../context';
 import { AgenturParticipant } from '../participant/participant.type';
-import { OccupationType, PlacementFilter, PlacementList, PlacementType, RecordPlacementInput } from './placement.type';
+import { OccupationType, PlacementFilter, PlacementList, placementRead, PlacementType, RecordPlacementInput } from './placement.type';
 
 @Resolver(() => PlacementType)
 export class PlacementResolver {
   @Query(() => PlacementType, { nullable: true })
   @Authorized(PLACEMENT_READERS)
-  async placement(@Arg('id', () => ID) id: string, @Ctx() { loaders, audit }: AgenturContext) {
-    return recorded(audit, await loaders.placementById.load(id));
+  placement(@Arg('id', () => ID) id: string, @Ctx() { loaders }: AgenturContext) {
+    return loaders.placementById.load(id);
   }
 
   @Authorized(PLACEMENT_READERS)
   @Query(() => PlacementList, { description: 'Placements in recording order, a page at a time.' })
-  async placements(
-    @Ctx() { services, audit }: AgenturContext,
+  placements(
+    @Ctx() { services }: AgenturContext,
     @Arg('filter', () => PlacementFilter, { nullable: true }) filter?: PlacementFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    const page = await services.placements.list(filter ?? {}, first, after);
-    for (const placement of page.nodes) audit.record('placements', placement.participantId);
-    return page;
+    return services.placements.list(filter ?? {}, first, after);
   }
 
   @FieldResolver(() => OccupationType)
+  @placementRead()
   occupation(@Root() placement: PlacementType): OccupationType {
     return { kldbCode: placement.kldbCode, title: placement.occupationTitle };
   }
 
   @FieldResolver(() => AgenturParticipant)
+  @placementRead()
   participant(@Root() placement: PlacementType) {
     return { id: placement.participantId };
   }
@@ -43,33 +42,28 @@ export class PlacementResolver {
   })
   @Authorized(ERASERS)
   async eraseParticipantAtAgentur(@Arg('id', () => ID) id: string, @Ctx() { services, audit }: AgenturContext): Promise<ErasureReport> {
+    // An erasure is a write, recorded as such: no field of it holds personal data to audit.
     audit.record('erasure', id);
-    return { participantId: id, organisation: 'agentur', erasedFields: await services.placements.eraseParticipant(id) };
+    return { participantId: id, organisation: AGENTUR, erasedFields: await services.placements.eraseParticipant(id) };
   }
 
   @Mutation(() => PlacementType)
   @Authorized(PLACEMENT_WRITERS)
-  async recordPlacement(@Arg('input', () => RecordPlacementInput) input: RecordPlacementInput, @Ctx() { services, audit }: AgenturContext) {
-    return recorded(audit, await services.placements.record(input));
+  recordPlacement(@Arg('input', () => RecordPlacementInput) input: RecordPlacementInput, @Ctx() { services }: AgenturContext) {
+    return services.placements.record(input);
   }
 
   @Mutation(() => PlacementType)
   @Authorized(PLACEMENT_WRITERS)
-  async endPlacement(
+  endPlacement(
     @Arg('placementId', () => ID) placementId: string,
     @Arg('endsOn', () => LocalDate) endsOn: string,
-    @Ctx() { services, audit }: AgenturContext,
+    @Ctx() { services }: AgenturContext,
   ) {
-    return recorded(audit, await services.placements.end(placementId, endsOn));
+    return services.placements.end(placementId, endsOn);
   }
 }
 
-export async function resolvePlacementReference(reference: { id: string }, { loaders, viewer, audit }: AgenturContext) {
-  return allows(viewer, PLACEMENT_READERS) ? recorded(audit, await loaders.placementById.load(reference.id)) : null;
-}
-
-/** A placement read is a read of personal data: it goes to the audit log. */
-function recorded(audit: AuditTrail, placement: PlacementEntity | null): PlacementEntity | null {
-  if (placement) audit.record('placements', placement.participantId);
-  return placement;
+export async function resolvePlacementReference(reference: { id: string }, { loaders, viewer }: AgenturContext) {
+  return allows(viewer, PLACEMENT_READERS) ? loaders.placementById.load(reference.id) : null;
 }

@@ -1,9 +1,14 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Authorized, Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { EMPLOYER_READERS, PLACEMENT_DATE_READERS } from '../access';
-import { LocalDate, pageObjectType } from '@durchstarten/kit';
+import { Audited, LocalDate, pageObjectType } from '@durchstarten/kit';
 import { PlacementKind } from '@durchstarten/contracts';
+import type { PlacementEntity } from './placement.entity';
 import { Office } from './placement.enums';
+import type { PlacementListFilter, RecordPlacementCommand } from './placement.service';
+
+/** A placement is personal data as a whole: reading any of its fields goes to the audit log, with its participant. */
+export const placementRead = () => Audited<PlacementEntity>('placements', (placement) => placement.participantId);
 
 @ObjectType('Occupation', { description: 'Occupation per the German classification of occupations (KldB 2010).' })
 export class OccupationType {
@@ -18,24 +23,30 @@ export class OccupationType {
 @Directive('@key(fields: "id")')
 export class PlacementType {
   @Field(() => ID)
+  @placementRead()
   id: string;
 
   @Field(() => PlacementKind)
+  @placementRead()
   kind: PlacementKind;
 
   @Field(() => Office)
+  @placementRead()
   office: Office;
 
   @Field(() => String, { description: 'Identifies the person: not for analysts.' })
   @Authorized(EMPLOYER_READERS)
+  @placementRead()
   employerName: string;
 
   @Field(() => LocalDate, { description: 'Not for analysts: a date singles people out.' })
   @Authorized(PLACEMENT_DATE_READERS)
+  @placementRead()
   startsOn: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Not for analysts: a date singles people out.' })
   @Authorized(PLACEMENT_DATE_READERS)
+  @placementRead()
   endsOn: string | null;
 
   participantId: string;
@@ -47,7 +58,7 @@ const PARTICIPANT_ID = /^TN-\d{4,12}$/;
 const KLDB_CODE = /^\d{5}$/;
 
 @InputType()
-export class RecordPlacementInput {
+export class RecordPlacementInput implements RecordPlacementCommand {
   @Field(() => ID)
   @Matches(PARTICIPANT_ID, { message: 'must be a participant id such as TN-0001' })
   participantId: string;
@@ -79,7 +90,7 @@ export class RecordPlacementInput {
 }
 
 @InputType()
-export class PlacementFilter {
+export class PlacementFilter implements PlacementListFilter {
   @Field(() => ID, { nullable: true })
   participantId?: string;
 

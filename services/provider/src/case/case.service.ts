@@ -1,37 +1,29 @@
-import { type DataSource, type EntityManager, In } from 'typeorm';
-import { ConflictError, ForbiddenError, insertInChunks, inTransaction, isInsertRace, keysetPage, NotFoundError, type Page, requireNotBefore, todayIso, ValidationError } from '@durchstarten/kit';
+import { ConflictError, ForbiddenError, NotFoundError, type Page, requireNotBefore, todayIso, ValidationError } from '@durchstarten/kit';
 import type { ReferralDirectory } from '../kreis-directory';
-import { CaseEntity } from './case.entity';
+import type { CaseEntity } from './case.entity';
+import type { CaseListFilter, CaseReader, CaseRepository } from './case.repository';
 
-export interface CaseListFilter {
-  module?: string;
-  open?: boolean;
-}
-
+/** A provider's cases: one per referral that kreis assigned to it, dated within the referral. */
 export class CaseService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: CaseRepository,
     readonly providerId: string,
     private readonly directory: ReferralDirectory,
   ) {}
 
   findByIds(ids: readonly string[]): Promise<CaseEntity[]> {
-    return this.dataSource.getRepository(CaseEntity).findBy({ id: In([...ids]) });
+    return this.repository.findByIds(ids);
   }
 
   /** The case, or an error saying this provider has none of that id (another provider's referral, say). */
-  async requireOwn(caseId: string, manager: EntityManager = this.dataSource.manager, { open = false } = {}): Promise<CaseEntity> {
-    return (await this.requireOwnMany([caseId], manager, { open })).get(caseId)!;
+  async requireOwn(caseId: string, reader: CaseReader, { open = false } = {}): Promise<CaseEntity> {
+    return (await this.requireOwnMany([caseId], reader, { open })).get(caseId)!;
   }
 
   /** Like requireOwn for several cases, in one statement. */
-  async requireOwnMany(
-    caseIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-    { open = false } = {},
-  ): Promise<Map<string, CaseEntity>> {
+  async requireOwnMany(caseIds: readonly string[], reader: CaseReader, { open = false } = {}): Promise<Map<string, CaseEntity>> {
     const unique = [...new Set(caseIds)];
-    const byId = new Map((await manager.findBy(CaseEntity, { id: In(unique) })).map((row) => [row.id, row]));
+    const byId = new Map((await reader.findByIds(unique)).map((row) => [row.id, row]));
     for (const id of unique) {
       const row = byId.get(id);
       if (!row) throw new NotFoundError(`Case of ${this.providerId}`, id);
@@ -54,48 +46,30 @@ export class CaseService {
       throw new ConflictError(`Referral ${referralId} is ${referral.status.toLowerCase()}; a case can no longer be opened for it.`);
     }
     requireNotBefore(openedOn, referral.referredOn, 'openedOn', 'the referral’s referredOn');
-    const alreadyOpen = new ConflictError(`Case ${referralId} is already open.`);
-    try {
-      return await inTransaction(this.dataSource, async (manager) => {
-        if (await manager.findOneBy(CaseEntity, { id: referralId })) throw alreadyOpen;
-        const opened = manager.create(CaseEntity, {
-          id: referral.id,
-          participantId: referral.participantId,
-          module: referral.module,
-          openedOn,
-          closedOn: null,
-        });
-        await manager.insert(CaseEntity, opened);
-        return opened;
-      });
-    } catch (error) {
-      // Two staff opening the same case at once: the second insert meets the primary key.
-      if (isInsertRace(error)) throw alreadyOpen;
-      throw error;
-    }
+    const opened: CaseEntity = {
+      id: referral.id,
+      participantId: referral.participantId,
+      module: referral.module,
+      openedOn,
+      closedOn: null,
+    };
+    // Two staff opening the same case at once: only one insert succeeds, the other is told it is open.
+    if (!(await this.repository.insertUnlessPresent(opened))) throw new ConflictError(`Case ${referralId} is already open.`);
+    return opened;
   }
 
   async close(caseId: string, closedOn: string): Promise<CaseEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const providerCase = await this.requireOwn(caseId, manager, { open: true });
+    return this.repository.transaction(async (cases) => {
+      const providerCase = await this.requireOwn(caseId, cases, { open: true });
       requireNotBefore(closedOn, providerCase.openedOn, 'closedOn', 'openedOn');
       if (closedOn > todayIso()) throw new ValidationError('closedOn must not be in the future.', 'closedOn');
       providerCase.closedOn = closedOn;
-      await manager.save(CaseEntity, providerCase);
+      await cases.save(providerCase);
       return providerCase;
     });
   }
 
-  async list(filter: CaseListFilter, first?: number | null, after?: string | null): Promise<Page<CaseEntity>> {
-    const query = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c');
-    if (filter.module) query.andWhere('c.module = :module', { module: filter.module });
-    if (filter.open === true) query.andWhere('c.closed_on IS NULL');
-    if (filter.open === false) query.andWhere('c.closed_on IS NOT NULL');
-    return keysetPage(query, { column: 'c.id', keyOf: (row) => row.id, first, after });
-  }
-
-  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
-  async importMany(rows: CaseEntity[], manager: EntityManager): Promise<void> {
-    await insertInChunks(manager, CaseEntity, rows, 5);
+  list(filter: CaseListFilter, first?: number | null, after?: string | null): Promise<Page<CaseEntity>> {
+    return this.repository.page(filter, first, after);
   }
 }

@@ -1,28 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { insertInChunks, requireNotBefore, requireText } from '@durchstarten/kit';
-import type { CourseInput } from '../records/records.type';
-import { CourseEntity } from './course.entity';
+import { requireNotBefore, requireText } from '@durchstarten/kit';
+import type { CourseKind, Module } from '@durchstarten/contracts';
+import type { CourseEntity } from './course.entity';
+import type { CourseRepository } from './course.repository';
+
+export interface AddCourseCommand {
+  title: string;
+  kind: CourseKind;
+  module: Module;
+  startsOn: string;
+  endsOn: string;
+}
 
 /** The provider's course catalogue. */
 export class CourseService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: CourseRepository) {}
 
   list(module?: string): Promise<CourseEntity[]> {
-    return this.dataSource.getRepository(CourseEntity).find({ where: module ? { module } : {}, order: { startsOn: 'ASC', id: 'ASC' } });
+    return this.repository.list(module);
   }
 
-  async add(input: CourseInput): Promise<CourseEntity> {
-    requireNotBefore(input.endsOn, input.startsOn, 'endsOn', 'startsOn');
-    const course = this.dataSource
-      .getRepository(CourseEntity)
-      .create({ ...input, id: randomUUID(), title: requireText(input.title, 'title') });
-    await this.dataSource.getRepository(CourseEntity).insert(course);
-    return course;
-  }
-
-  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
-  async importMany(rows: CourseEntity[], manager: EntityManager): Promise<void> {
-    await insertInChunks(manager, CourseEntity, rows, 6);
+  add(command: AddCourseCommand): Promise<CourseEntity> {
+    requireNotBefore(command.endsOn, command.startsOn, 'endsOn', 'startsOn');
+    return this.repository.insert({ ...command, id: randomUUID(), title: requireText(command.title, 'title') });
   }
 }

@@ -1,123 +1,19 @@
 import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
-import { Authorized, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { OWN_STAFF, RECORD_DATE_READERS } from '../access';
-import { CertificateKind, CoachingTopic, CourseKind, EnrolmentStatus, ExamResult, LanguageLevel, Module } from '@durchstarten/contracts';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CertificateKind, CoachingTopic, EnrolmentStatus, ExamResult, LanguageLevel } from '@durchstarten/contracts';
 import { LocalDate } from '@durchstarten/kit';
+import type {
+  EndEnrolmentCommand,
+  EnrolCommand,
+  IssueCertificateCommand,
+  RecordCoachingSessionCommand,
+  RecordInternshipCommand,
+} from './records.service';
 
-// Value types: identical in every provider subgraph, hence @shareable.
-
-@ObjectType('CoachingSession', { description: 'One individual coaching appointment (module F1).' })
-@Directive('@shareable')
-export class CoachingSessionType {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => LocalDate)
-  @Authorized(RECORD_DATE_READERS)
-  heldOn: string;
-
-  @Field(() => Int)
-  durationMinutes: number;
-
-  @Field(() => CoachingTopic)
-  topic: CoachingTopic;
-
-  @Field(() => String, { nullable: true, description: 'Free text by the coach: for the provider’s own staff only.' })
-  @Authorized(OWN_STAFF)
-  notes: string | null;
-}
-
-@ObjectType('Course', { description: 'A course in a provider’s catalogue.' })
-@Directive('@shareable')
-export class CourseType {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => String)
-  title: string;
-
-  @Field(() => CourseKind)
-  kind: CourseKind;
-
-  @Field(() => Module)
-  module: Module;
-
-  @Field(() => LocalDate)
-  @Authorized(RECORD_DATE_READERS)
-  startsOn: string;
-
-  @Field(() => LocalDate)
-  @Authorized(RECORD_DATE_READERS)
-  endsOn: string;
-}
-
-@ObjectType('CourseEnrolment')
-@Directive('@shareable')
-export class CourseEnrolmentType {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => LocalDate)
-  @Authorized(RECORD_DATE_READERS)
-  enrolledOn: string;
-
-  @Field(() => LocalDate, { nullable: true })
-  @Authorized(RECORD_DATE_READERS)
-  completedOn: string | null;
-
-  @Field(() => EnrolmentStatus)
-  status: EnrolmentStatus;
-
-  courseId: string;
-}
-
-@ObjectType('Certificate', { description: 'A language exam, course certificate, school certificate or licence.' })
-@Directive('@shareable')
-export class CertificateType {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => CertificateKind)
-  kind: CertificateKind;
-
-  @Field(() => String)
-  title: string;
-
-  @Field(() => LanguageLevel, { nullable: true, description: 'Language exams only.' })
-  level: LanguageLevel | null;
-
-  @Field(() => ExamResult, { nullable: true, description: 'Exams only.' })
-  result: ExamResult | null;
-
-  @Field(() => LocalDate)
-  @Authorized(RECORD_DATE_READERS)
-  issuedOn: string;
-}
-
-@ObjectType('Internship', { description: 'A Praktikum arranged by the provider.' })
-@Directive('@shareable')
-export class InternshipType {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => String, { description: 'Identifies the person: not for analysts.' })
-  @Authorized(['coach@self', 'caseworker@kreis'])
-  employer: string;
-
-  @Field(() => String)
-  occupation: string;
-
-  @Field(() => LocalDate)
-  @Authorized(RECORD_DATE_READERS)
-  startsOn: string;
-
-  @Field(() => LocalDate)
-  @Authorized(RECORD_DATE_READERS)
-  endsOn: string;
-}
+// The records' object types are every provider's contract: see @durchstarten/contracts' provider-case.
 
 @InputType()
-export class CoachingSessionInput {
+export class CoachingSessionInput implements RecordCoachingSessionCommand {
   @Field(() => ID)
   caseId: string;
 
@@ -140,7 +36,7 @@ export class CoachingSessionInput {
 }
 
 @InputType()
-export class EnrolInput {
+export class EnrolInput implements EnrolCommand {
   @Field(() => ID)
   caseId: string;
 
@@ -152,7 +48,7 @@ export class EnrolInput {
 }
 
 @InputType({ description: 'Ends an enrolment as COMPLETED or DROPPED.' })
-export class EndEnrolmentInput {
+export class EndEnrolmentInput implements EndEnrolmentCommand {
   @Field(() => ID)
   enrolmentId: string;
 
@@ -164,7 +60,7 @@ export class EndEnrolmentInput {
 }
 
 @InputType()
-export class CertificateInput {
+export class CertificateInput implements IssueCertificateCommand {
   @Field(() => ID)
   caseId: string;
 
@@ -186,7 +82,7 @@ export class CertificateInput {
 }
 
 @InputType()
-export class InternshipInput {
+export class InternshipInput implements RecordInternshipCommand {
   @Field(() => ID)
   caseId: string;
 
@@ -197,25 +93,6 @@ export class InternshipInput {
   @Field(() => String)
   @Length(1, 200)
   occupation: string;
-
-  @Field(() => LocalDate)
-  startsOn: string;
-
-  @Field(() => LocalDate)
-  endsOn: string;
-}
-
-@InputType()
-export class CourseInput {
-  @Field(() => String)
-  @Length(1, 200)
-  title: string;
-
-  @Field(() => CourseKind)
-  kind: CourseKind;
-
-  @Field(() => Module)
-  module: Module;
 
   @Field(() => LocalDate)
   startsOn: string;

@@ -1,12 +1,19 @@
 import type { DataSource } from 'typeorm';
-import { CertificateKind, type Contribution, type ContributionSource, ExamResult } from '@durchstarten/contracts';
+import { CertificateKind, ExamResult, type PROVIDER_MEASURES } from '@durchstarten/contracts';
 
-/** The provider's part of the graph's statistics: who has which outcome, one statement for both measures. */
-export class ProviderStatisticsRepository implements ContributionSource {
+/** A participant with an outcome the graph's statistics count. */
+export interface OutcomeRow {
+  measure: (typeof PROVIDER_MEASURES)[number];
+  participantId: string;
+}
+
+/** The statement behind the provider's statistics contribution. */
+export class ProviderStatisticsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async contribution(): Promise<Contribution> {
-    const rows: Array<{ measure: string; participant_id: string }> = await this.dataSource.query(
+  /** Who has which outcome, one statement for both measures. */
+  async outcomes(): Promise<OutcomeRow[]> {
+    const rows: Array<{ measure: OutcomeRow['measure']; participant_id: string }> = await this.dataSource.query(
       `SELECT DISTINCT 'INTERNSHIP' AS measure, c.participant_id AS participant_id
          FROM internship i JOIN provider_case c ON c.id = i.case_id
        UNION
@@ -15,8 +22,6 @@ export class ProviderStatisticsRepository implements ContributionSource {
         WHERE e.kind = ? AND e.result = ?`,
       [CertificateKind.LANGUAGE_EXAM, ExamResult.PASSED],
     );
-    const contribution: Contribution = { INTERNSHIP: [], LANGUAGE_EXAM_PASSED: [] };
-    for (const row of rows) contribution[row.measure].push(row.participant_id);
-    return contribution;
+    return rows.map((row) => ({ measure: row.measure, participantId: row.participant_id }));
   }
 }
