@@ -65,6 +65,13 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('audit log on %s'
     expect(caseEntries[0].participantIds.length).toBeGreaterThan(0);
     for (const id of caseEntries[0].participantIds) expect(klausenhofParticipants.has(id)).toBe(true);
 
+    // Who a case is for is a read of a person too, even without any record.
+    await coach.request('query CoachListsCases { klausenhof { cases(first: 5) { nodes { id participant { id } } } } }');
+    const listEntries = (await log('klausenhofAuditLog')).filter((e) => e.operation === 'CoachListsCases');
+    expect(listEntries).toHaveLength(1);
+    expect(listEntries[0].fieldKinds).toEqual(['case records']);
+    expect(listEntries[0].participantIds.length).toBeGreaterThan(0);
+
     const agent = await graph.clientAs(TEST_VIEWERS.agent);
     await agent.request('query AgentReads { placements(first: 5) { nodes { id kind } } }');
     const placementEntries = (await log('agenturAuditLog')).filter((e) => e.operation === 'AgentReads');

@@ -4,13 +4,14 @@ import { Module } from '@durchstarten/contracts';
 import type { ProviderContext } from '../context';
 import type { DeskTypes } from '../desk/desk.type';
 import type { CaseEntity } from './case.entity';
-import { type CaseTypes, ParticipantReference } from './case.type';
+import { type CaseTypes, caseRead, ParticipantReference } from './case.type';
 
 /** A case's link to its participant, and the desk's fields that read and change cases. */
 export function caseResolvers({ CaseType, CaseList }: CaseTypes, { Desk, DeskMutations }: DeskTypes): [Function, ...Function[]] {
   @Resolver(() => CaseType)
   class CaseFieldResolver {
     @FieldResolver(() => ParticipantReference)
+    @caseRead()
     participant(@Root() providerCase: CaseEntity) {
       return { id: providerCase.participantId };
     }

@@ -1,5 +1,5 @@
 import { Authorized, type ClassType, Directive, Field, ID, ObjectType } from 'type-graphql';
-import { LocalDate, pageObjectType } from '@durchstarten/kit';
+import { Audited, LocalDate, pageObjectType } from '@durchstarten/kit';
 import { CASE_RECORD_DATE_READERS, Module, ProviderCase, providerTypePrefix } from '@durchstarten/contracts';
 
 /** kreis owns Participant; a provider only points at it. */
@@ -9,6 +9,9 @@ export class ParticipantReference {
   @Field(() => ID)
   id: string;
 }
+
+/** Who a case is for and when it ran are read of a person: in the audit log, as the records are. */
+export const caseRead = () => Audited<{ participantId: string }>('case records', (providerCase) => providerCase.participantId);
 
 export interface CaseTypes {
   CaseType: ClassType;
@@ -30,10 +33,12 @@ export function caseTypes(providerId: string): CaseTypes {
 
     @Field(() => LocalDate)
     @Authorized(CASE_RECORD_DATE_READERS)
+    @caseRead()
     openedOn: string;
 
     @Field(() => LocalDate, { nullable: true })
     @Authorized(CASE_RECORD_DATE_READERS)
+    @caseRead()
     closedOn: string | null;
 
     participantId: string;
