@@ -8,6 +8,7 @@
 import type { GraphQLClient } from 'graphql-request';
 import { ERASED } from '@durchstarten/contracts';
 import { testDialects, TEST_VIEWERS } from '@durchstarten/kit/testing';
+import { loadProviderConfig } from '@durchstarten/provider';
 import { subgraphSpecs } from '../scripts/launch';
 import { startGraph, type RunningGraph } from './support/graph';
 import { DIAKONIE, registryWithProvider } from './support/registry';
@@ -63,6 +64,14 @@ describe.each(testDialects())('a third provider from the registry alone ($name)'
     expect(Object.keys(specs.find((s) => s.name === 'kreis')!.env)).toEqual(
       expect.arrayContaining(['CALLER_SECRET_DIAKONIE', 'CONTRIBUTOR_SECRET_DIAKONIE', 'DIAKONIE_URL']),
     );
+    // Its deployment reads its default port from the registry entry, as klausenhof's and fachwerk's do.
+    const config = loadProviderConfig({
+      PROVIDER_ID: 'diakonie',
+      PROVIDER_REGISTRY: registry.path,
+      CALLER_SECRET_GATEWAY: 'a-secret-the-gateway-shares-with-diakonie',
+      KREIS_CALLER_SECRET: 'a-secret-diakonie-shares-with-kreis-0123456',
+    });
+    expect(config.PORT).toBe(4005);
     const types: any = await graph.client.request(`{ __type(name: "DiakonieCase") { interfaces { name } } }`);
     expect(types.__type.interfaces).toEqual([{ name: 'ProviderCase' }]);
   });

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { KREIS } from './organisations';
+import { KREIS, type AccessRule } from './organisations';
 
 /** What erasing a participant's personal data removed in one organisation. Identical in every subgraph. */
 @ObjectType('ErasureReport', { description: 'What one organisation removed when erasing a participant’s personal data.' })
@@ -21,4 +21,4 @@ export class ErasureReport {
 export const ERASED = '[gelöscht]';
 
 /** Who may erase: Kreis Wesel's administrators, who coordinate the programme; every organisation accepts them for this. */
-export const ERASERS: string[] = [`admin@${KREIS}`];
+export const ERASERS: AccessRule[] = [`admin@${KREIS}`];

@@ -1,3 +1,5 @@
+import { KREIS, type AccessRule, type Role } from './organisations';
+
 /**
  * What an organisation contributes to the graph's statistics: for each measure it
  * owns, the pseudonymous ids of the participants it holds that measure for (at
@@ -14,8 +16,10 @@ export const PROVIDER_MEASURES = ['INTERNSHIP', 'LANGUAGE_EXAM_PASSED'] as const
 export const PLACEMENT_MEASURE_PREFIX = 'PLACEMENT_';
 
 /** The caller name kreis signs its contribution requests with, and the service role the contributor sees. */
-export const STATISTICS_CALLER = 'kreis';
-export const STATISTICS_ROLE = 'statistics';
+export const STATISTICS_CALLER = KREIS;
+export const STATISTICS_ROLE = 'statistics' satisfies Role;
+/** Only kreis's statistics service may ask for a contribution. */
+export const CONTRIBUTION_READERS: AccessRule[] = [`${STATISTICS_ROLE}@${STATISTICS_CALLER}`];
 
 /** The root field through which `organisation` answers kreis; @inaccessible, so clients never see it. */
 export function contributionFieldOf(organisation: string): string {

@@ -1,6 +1,13 @@
 import { Authorized, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { type VerifiedCall, viewerOfCall } from '@durchstarten/kit';
-import { contributionFieldOf, contributionQueryOf, STATISTICS_CALLER, STATISTICS_ROLE, type Contribution } from './statistics-contribution';
+import {
+  CONTRIBUTION_READERS,
+  contributionFieldOf,
+  contributionQueryOf,
+  STATISTICS_CALLER,
+  STATISTICS_ROLE,
+  type Contribution,
+} from './statistics-contribution';
 
 /** How an organisation computes its contribution: one SQL statement per measure family, never a row per event. */
 export interface ContributionSource {
@@ -25,7 +32,7 @@ export function contributionResolver(organisation: string): Function {
       description: 'For kreis only: pseudonymous ids per statistics measure, as JSON.',
     })
     @Directive('@inaccessible')
-    @Authorized([`${STATISTICS_ROLE}@${STATISTICS_CALLER}`])
+    @Authorized(CONTRIBUTION_READERS)
     async contribution(@Ctx() { services }: { services: { statistics: ContributionSource } }): Promise<string> {
       return JSON.stringify(await services.statistics.contribution());
     }
