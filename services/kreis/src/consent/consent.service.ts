@@ -1,5 +1,16 @@
 import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import { ConflictError, formatId, insertInChunks, inTransaction, nextNumber, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
+import {
+  ConflictError,
+  formatId,
+  insertInChunks,
+  inTransaction,
+  nextNumber,
+  NotFoundError,
+  requireNotBefore,
+  todayIso,
+  ValidationError,
+  withNumberRetry,
+} from '@durchstarten/kit';
 import { type ConsentScope } from './consent.enums';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ConsentEntity } from './consent.entity';
@@ -60,4 +71,9 @@ export class ConsentService {
     const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^CON-/, '')) }));
     await insertInChunks(manager, ConsentEntity, entities, 6);
   }
+}
+
+/** True when the participant's consents include an active one of `scope`. */
+export function hasActiveConsent(consents: ReadonlyArray<{ scope: string; withdrawnOn: string | null }>, scope: ConsentScope): boolean {
+  return consents.some((consent) => consent.scope === scope && consent.withdrawnOn === null);
 }

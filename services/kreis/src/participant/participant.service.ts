@@ -1,8 +1,27 @@
 import { Brackets, type DataSource, type EntityManager, In, LessThan, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { type RegistryScope, whereInScope } from '../access';
+import { type RegistryScope } from '../access';
+import { whereInScope } from './registry-scope';
 import { ConsentEntity } from '../consent/consent.entity';
 import { MAX_AGE, MIN_AGE, PROGRAMME_END, PROGRAMME_START } from '../programme';
-import { ageOn, ConflictError, ForbiddenError, formatId, insertInChunks, inTransaction, keysetPage, newRecordKey, nextNumber, NotFoundError, type Page, purgeErasedValues, requireNotBefore, requireText, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
+import {
+  ageOn,
+  ConflictError,
+  ForbiddenError,
+  formatId,
+  insertInChunks,
+  inTransaction,
+  keysetPage,
+  newRecordKey,
+  nextNumber,
+  NotFoundError,
+  type Page,
+  purgeErasedValues,
+  requireNotBefore,
+  requireText,
+  todayIso,
+  ValidationError,
+  withNumberRetry,
+} from '@durchstarten/kit';
 import { type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
 import { ExitReason } from './participant.enums';
 import type { MunicipalityService } from '../municipality/municipality.service';

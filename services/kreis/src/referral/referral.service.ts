@@ -1,7 +1,19 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { ConflictError, formatId, insertInChunks, inTransaction, nextNumber, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
+import {
+  ConflictError,
+  formatId,
+  insertInChunks,
+  inTransaction,
+  nextNumber,
+  NotFoundError,
+  requireNotBefore,
+  todayIso,
+  ValidationError,
+  withNumberRetry,
+} from '@durchstarten/kit';
 import { type Module, type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
-import { type RegistryScope, whereInScope } from '../access';
+import { type RegistryScope } from '../access';
+import { whereInScope } from '../participant/registry-scope';
 import type { MunicipalityService } from '../municipality/municipality.service';
 import { PROGRAMME_END } from '../programme';
 import { ParticipantEntity } from '../participant/participant.entity';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { whereInScope } from '../access';
+import { whereInScope } from '../participant/registry-scope';
 import type { MunicipalityService } from '../municipality/municipality.service';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { AGE_GROUP_SQL, BANK_SQL, type CoarseClass, coarsen, type QuasiIdentifiers, SuppressionPlan } from './quasi-identifiers';
