@@ -11,7 +11,7 @@ import { ParticipantEntity } from './participant/participant.entity';
 import { ParticipantService } from './participant/participant.service';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
-import { registryLoaders } from './registry.loader';
+import { kreisLoaders } from './loaders';
 import { ReportingService } from './reporting/reporting.service';
 import { buildKreisSchema } from './schema';
 import type { Contributor } from './statistics/contribution.client';
@@ -45,7 +45,7 @@ export const kreisSubgraph = defineSubgraph<KreisDeps, KreisServices, KreisLoade
     };
   },
   schema: (deps) => buildKreisSchema(deps.registry),
-  loaders: registryLoaders,
+  loaders: kreisLoaders,
   // Providers may only ask whether a referral is theirs.
   mayRun: () => (_caller, body) => body.query === REFERRAL_LOOKUP_QUERY,
   // The gateway's callers are people; a provider calling directly is its referral look-up service.
