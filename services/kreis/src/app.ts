@@ -12,6 +12,7 @@ import { ParticipantService } from './participant/participant.service';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
 import { kreisLoaders } from './loaders';
+import { ReportingRepository } from './reporting/reporting.repository';
 import { ReportingService } from './reporting/reporting.service';
 import { buildKreisSchema } from './schema';
 import type { Contributor } from './statistics/contribution.client';
@@ -41,7 +42,7 @@ export const kreisSubgraph = defineSubgraph<KreisDeps, KreisServices, KreisLoade
       municipalities,
       providers: deps.registry,
       statistics: new StatisticsService(new StatisticsRepository(database.dataSource), participants, deps.contributors ?? []),
-      reporting: new ReportingService(database.dataSource, municipalities),
+      reporting: new ReportingService(new ReportingRepository(database.dataSource), municipalities),
     };
   },
   schema: (deps) => buildKreisSchema(deps.registry),
