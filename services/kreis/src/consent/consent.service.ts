@@ -14,7 +14,7 @@ import {
 import { type ConsentScope } from './consent.enums';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ConsentEntity } from './consent.entity';
-import type { ConsentInput } from './consent.type';
+import type { ConsentCommand } from './consent.commands';
 
 export class ConsentService {
   constructor(private readonly dataSource: DataSource) {}
@@ -25,7 +25,7 @@ export class ConsentService {
       .find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
   }
 
-  async grant(input: ConsentInput): Promise<ConsentEntity> {
+  async grant(input: ConsentCommand): Promise<ConsentEntity> {
     if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
     return withNumberRetry(() =>
       inTransaction(this.dataSource, async (manager) => {
@@ -50,7 +50,7 @@ export class ConsentService {
   }
 
   /** Withdrawal keeps the record (when it was granted matters) and dates its end. */
-  async withdraw(input: ConsentInput): Promise<ConsentEntity> {
+  async withdraw(input: ConsentCommand): Promise<ConsentEntity> {
     if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
     return inTransaction(this.dataSource, async (manager) => {
       const active = await manager.findOneBy(ConsentEntity, {

@@ -23,16 +23,11 @@ import {
   withNumberRetry,
 } from '@durchstarten/kit';
 import { type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
-import { ExitReason } from './participant.enums';
 import type { MunicipalityService } from '../municipality/municipality.service';
 import { ReferralEntity } from '../referral/referral.entity';
 import { ParticipantEntity } from './participant.entity';
-import {
-  ParticipationStatus,
-  type ParticipantFilter,
-  type RegisterParticipantInput,
-  type UpdateParticipantInput,
-} from './participant.type';
+import type { ParticipantCriteria, RegisterParticipantCommand, UpdateParticipantCommand } from './participant.commands';
+import { ExitReason, ParticipationStatus } from './participant.enums';
 
 const ID_WIDTH = 4;
 /** Filters analysts may not use; module and providerId stay. */
@@ -60,7 +55,7 @@ export class ParticipantService {
     return participant;
   }
 
-  async register(input: RegisterParticipantInput): Promise<ParticipantEntity> {
+  async register(input: RegisterParticipantCommand): Promise<ParticipantEntity> {
     this.checkEligibility(input.birthDate, input.enteredOn, input.municipalityId);
     return withNumberRetry(() =>
       inTransaction(this.dataSource, async (manager) => {
@@ -87,12 +82,12 @@ export class ParticipantService {
     );
   }
 
-  async update(id: string, input: UpdateParticipantInput): Promise<ParticipantEntity> {
+  async update(id: string, input: UpdateParticipantCommand): Promise<ParticipantEntity> {
     return inTransaction(this.dataSource, async (manager) => {
       const participant = await this.require(id, manager);
       if (participant.erasedOn) throw new ConflictError(`Participant ${id} was erased and cannot be changed.`);
       const next = { ...participant };
-      for (const key of Object.keys(input) as (keyof UpdateParticipantInput)[]) {
+      for (const key of Object.keys(input) as (keyof UpdateParticipantCommand)[]) {
         const value = input[key];
         if (value === null) throw new ValidationError(`"${key}" cannot be cleared; omit it to keep the current value.`, key);
         if (value !== undefined)
@@ -151,7 +146,7 @@ export class ParticipantService {
   }
 
   async page(
-    filter: ParticipantFilter = {},
+    filter: ParticipantCriteria = {},
     first?: number | null,
     after?: string | null,
     scope: RegistryScope = { kind: 'all' },
@@ -182,7 +177,7 @@ export class ParticipantService {
     await insertInChunks(manager, ParticipantEntity, entities, 13);
   }
 
-  private filtered(filter: ParticipantFilter, scope: RegistryScope): SelectQueryBuilder<ParticipantEntity> {
+  private filtered(filter: ParticipantCriteria, scope: RegistryScope): SelectQueryBuilder<ParticipantEntity> {
     return whereParticipantMatches(this.dataSource.getRepository(ParticipantEntity).createQueryBuilder('p'), filter, scope);
   }
 
@@ -203,7 +198,7 @@ export class ParticipantService {
   }
 
   /** Rejects a filter naming an unknown municipality or provider, or entry dates in the wrong order. */
-  checkFilter(filter: ParticipantFilter): void {
+  checkFilter(filter: ParticipantCriteria): void {
     if (filter.municipalityId) this.municipalities.require(filter.municipalityId, 'filter.municipalityId');
     if (filter.providerId) this.providers.require(filter.providerId, 'filter.providerId');
     if (filter.enteredFrom && filter.enteredTo)
@@ -214,7 +209,7 @@ export class ParticipantService {
    * A filter on a quasi-identifier would tell analysts the exact municipality or
    * date, or a value withheld from them, of every row it returns.
    */
-  private checkReportingFilter(filter: ParticipantFilter): void {
+  private checkReportingFilter(filter: ParticipantCriteria): void {
     const refused = REPORTING_REFUSED_FILTERS.filter((field) => filter[field] != null);
     if (refused.length > 0) {
       throw new ForbiddenError(
@@ -242,7 +237,7 @@ export class ParticipantService {
 /** Narrows a query over participants (alias `p`) to those matching `filter`; also used by the statistics. */
 export function whereParticipantMatches<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  filter: ParticipantFilter,
+  filter: ParticipantCriteria,
   scope: RegistryScope,
 ): SelectQueryBuilder<T> {
   if (filter.municipalityId) query.andWhere('p.municipality_id = :municipalityId', { municipalityId: filter.municipalityId });

@@ -18,7 +18,7 @@ import type { MunicipalityService } from '../municipality/municipality.service';
 import { PROGRAMME_END } from '../programme';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { ReferralEntity } from './referral.entity';
-import type { ChangeReferralStatusInput, ReferParticipantInput } from './referral.type';
+import type { ChangeReferralStatusCommand, ReferParticipantCommand } from './referral.commands';
 
 const ID_WIDTH = 5;
 
@@ -56,7 +56,7 @@ export class ReferralService {
     return scope.kind === 'provider' ? query.andWhere('r.provider_id = :ownProvider', { ownProvider: scope.providerId }) : query;
   }
 
-  async refer(input: ReferParticipantInput): Promise<ReferralEntity> {
+  async refer(input: ReferParticipantCommand): Promise<ReferralEntity> {
     if (input.providerId) this.providers.require(input.providerId);
     return withNumberRetry(() =>
       inTransaction(this.dataSource, async (manager) => {
@@ -96,7 +96,7 @@ export class ReferralService {
     );
   }
 
-  async changeStatus(input: ChangeReferralStatusInput): Promise<ReferralEntity> {
+  async changeStatus(input: ChangeReferralStatusCommand): Promise<ReferralEntity> {
     return inTransaction(this.dataSource, async (manager) => {
       const referral = await manager.findOneBy(ReferralEntity, { id: input.referralId });
       if (!referral) throw new NotFoundError('Referral', input.referralId);
