@@ -12,6 +12,7 @@ import { ParticipantService } from './participant/participant.service';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
 import { kreisLoaders } from './loaders';
+import { RegistryRepositories } from './registry.repository';
 import { ReportingRepository } from './reporting/reporting.repository';
 import { ReportingService } from './reporting/reporting.service';
 import { buildKreisSchema } from './schema';
@@ -34,11 +35,12 @@ export const kreisSubgraph = defineSubgraph<KreisDeps, KreisServices, KreisLoade
   migrations: [InitialRegistry1764000000000, RecordKeys1764200000000],
   services: (database, deps) => {
     const municipalities = new MunicipalityService(deps.registry);
-    const participants = new ParticipantService(database.dataSource, municipalities, deps.registry);
+    const registry = new RegistryRepositories(database.dataSource);
+    const participants = new ParticipantService(registry, municipalities, deps.registry);
     return {
       participants,
-      referrals: new ReferralService(database.dataSource, municipalities, deps.registry),
-      consents: new ConsentService(database.dataSource),
+      referrals: new ReferralService(registry, municipalities, deps.registry),
+      consents: new ConsentService(registry),
       municipalities,
       providers: deps.registry,
       statistics: new StatisticsService(new StatisticsRepository(database.dataSource), participants, deps.contributors ?? []),
