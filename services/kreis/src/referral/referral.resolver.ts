@@ -5,7 +5,7 @@ import { CASE_FOLLOWERS, KREIS_CASEWORKER, REFERRAL_LOOKUP_ROLE, REGISTRY_READER
 import { hasActiveConsent } from '../consent/consent.service';
 import type { KreisContext } from '../context';
 import { ParticipantType } from '../participant/participant.type';
-import { ProviderCaseStub, providerCaseLink } from '../provider/provider-case.types';
+import { ProviderCaseStub, providerCaseLink } from '../provider/provider-case.type';
 import { ProviderType } from '../provider/provider.type';
 import { ChangeReferralStatusInput, ReferParticipantInput, ReferralType } from './referral.type';
 
