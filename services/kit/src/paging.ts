@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { ValidationError } from './errors';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -68,24 +68,40 @@ export async function keysetPage<T extends ObjectLiteral>(
   };
 }
 
+/** How a page type differs from the usual one, for a type whose schema was fixed before `pageObjectType` made it. */
+export interface PageTypeOptions {
+  /** Marks the type `@shareable`: several subgraphs declare it, identically. */
+  shareable?: boolean;
+  /** Describes `totalCount` and `endCursor` (the default); without, they keep the bare schema they had. */
+  describeFields?: boolean;
+}
+
 /**
  * The GraphQL type of one page of `nodeType` (`nodes`, `totalCount`,
  * `hasNextPage`, `endCursor`), named `name`: what `keysetPage` returns.
  */
-export function pageObjectType<T extends object>(name: string, nodeType: ClassType<T>, description?: string) {
+export function pageObjectType<T extends object>(
+  name: string,
+  nodeType: ClassType<T>,
+  description?: string,
+  options: PageTypeOptions = {},
+) {
+  const described = options.describeFields ?? true;
+
   @ObjectType(name, { description })
   class PageOf {
     @Field(() => [nodeType])
     nodes: T[];
 
-    @Field(() => Int, { description: 'All matching rows, across pages.' })
+    @Field(() => Int, { description: described ? 'All matching rows, across pages.' : undefined })
     totalCount: number | Promise<number>;
 
     @Field(() => Boolean)
     hasNextPage: boolean;
 
-    @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+    @Field(() => String, { nullable: true, description: described ? 'Pass as `after` for the next page.' : undefined })
     endCursor: string | null;
   }
+  if (options.shareable) Directive('@shareable')(PageOf);
   return PageOf;
 }

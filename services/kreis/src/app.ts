@@ -11,7 +11,9 @@ import { ParticipantEntity } from './participant/participant.entity';
 import { ParticipantService } from './participant/participant.service';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
-import { registryLoaders } from './registry.loader';
+import { kreisLoaders } from './loaders';
+import { RegistryRepositories } from './registry.repository';
+import { ReportingRepository } from './reporting/reporting.repository';
 import { ReportingService } from './reporting/reporting.service';
 import { buildKreisSchema } from './schema';
 import type { Contributor } from './statistics/contribution.client';
@@ -33,19 +35,20 @@ export const kreisSubgraph = defineSubgraph<KreisDeps, KreisServices, KreisLoade
   migrations: [InitialRegistry1764000000000, RecordKeys1764200000000],
   services: (database, deps) => {
     const municipalities = new MunicipalityService(deps.registry);
-    const participants = new ParticipantService(database.dataSource, municipalities, deps.registry);
+    const registry = new RegistryRepositories(database.dataSource);
+    const participants = new ParticipantService(registry, municipalities, deps.registry);
     return {
       participants,
-      referrals: new ReferralService(database.dataSource, municipalities, deps.registry),
-      consents: new ConsentService(database.dataSource),
+      referrals: new ReferralService(registry, municipalities, deps.registry),
+      consents: new ConsentService(registry),
       municipalities,
       providers: deps.registry,
       statistics: new StatisticsService(new StatisticsRepository(database.dataSource), participants, deps.contributors ?? []),
-      reporting: new ReportingService(database.dataSource, municipalities),
+      reporting: new ReportingService(new ReportingRepository(database.dataSource), municipalities),
     };
   },
   schema: (deps) => buildKreisSchema(deps.registry),
-  loaders: registryLoaders,
+  loaders: kreisLoaders,
   // Providers may only ask whether a referral is theirs.
   mayRun: () => (_caller, body) => body.query === REFERRAL_LOOKUP_QUERY,
   // The gateway's callers are people; a provider calling directly is its referral look-up service.

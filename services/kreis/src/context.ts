@@ -4,7 +4,7 @@ import type { ConsentService } from './consent/consent.service';
 import type { MunicipalityService } from './municipality/municipality.service';
 import type { ParticipantService } from './participant/participant.service';
 import type { ReferralService } from './referral/referral.service';
-import type { registryLoaders } from './registry.loader';
+import type { kreisLoaders } from './loaders';
 import type { ReportingService } from './reporting/reporting.service';
 import type { StatisticsService } from './statistics/statistics.service';
 
@@ -18,6 +18,6 @@ export interface KreisServices {
   reporting: ReportingService;
 }
 
-export type KreisLoaders = ReturnType<typeof registryLoaders>;
+export type KreisLoaders = ReturnType<typeof kreisLoaders>;
 
 export type KreisContext = SubgraphContext<KreisServices, KreisLoaders>;

@@ -3,7 +3,7 @@ import { type ProviderRegistry } from '@durchstarten/contracts';
 import { ConsentResolver } from './consent/consent.resolver';
 import { MunicipalityResolver } from './municipality/municipality.resolver';
 import { resolveParticipantReference, ParticipantResolver } from './participant/participant.resolver';
-import { providerCaseStubs } from './provider/provider-case.types';
+import { providerCaseStubs } from './provider/provider-case.type';
 import { ProviderResolver, resolveProviderReference } from './provider/provider.resolver';
 import { ReferralResolver, resolveReferralReference } from './referral/referral.resolver';
 import { StatisticsResolver } from './statistics/statistics.resolver';

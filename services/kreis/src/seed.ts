@@ -1,6 +1,6 @@
-import { type Database, inTransaction } from '@durchstarten/kit';
+import type { Database } from '@durchstarten/kit';
 import type { KreisServices } from './context';
-import { ParticipantEntity } from './participant/participant.entity';
+import { RegistryRepositories } from './registry.repository';
 
 /** Kreis's part of a synthetic world: its own rows only. */
 export interface KreisSeedPart {
@@ -34,11 +34,11 @@ export async function loadKreisPart(
   { database, services }: { database: Database; services: KreisServices },
   part: KreisSeedPart,
 ): Promise<boolean> {
-  return inTransaction(database.dataSource, async (manager) => {
-    if ((await manager.count(ParticipantEntity)) > 0) return false;
-    await services.participants.importMany(part.participants, manager);
-    await services.referrals.importMany(part.referrals, manager);
-    await services.consents.importMany(part.consents, manager);
+  return new RegistryRepositories(database.dataSource).transaction(async (registry) => {
+    if (!(await registry.participants.isEmpty())) return false;
+    await services.participants.importMany(part.participants, registry);
+    await services.referrals.importMany(part.referrals, registry);
+    await services.consents.importMany(part.consents, registry);
     return true;
   });
 }

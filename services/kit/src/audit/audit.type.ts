@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { pageObjectType } from '../paging';
 import type { DataSource } from 'typeorm';
 import type { AuditEntryEntity } from './audit.entity';
 import { auditEntries } from './audit';
@@ -31,21 +32,9 @@ export class AuditEntryType {
   fieldKinds: string[];
 }
 
-@ObjectType('AuditEntryPage')
-@Directive('@shareable')
-export class AuditEntryPage {
-  @Field(() => [AuditEntryType])
-  nodes: AuditEntryType[];
-
-  @Field(() => Int)
-  totalCount: number | Promise<number>;
-
-  @Field(() => Boolean)
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
+/** The audit log a page at a time, as `keysetPage` gives it; every subgraph declares the same type. */
+export const AuditEntryPage = pageObjectType('AuditEntryPage', AuditEntryType, undefined, { shareable: true, describeFields: false });
+export type AuditEntryPage = InstanceType<typeof AuditEntryPage>;
 
 const list = (text: string) => (text ? text.split(',') : []);
 

@@ -1,63 +1,61 @@
-import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import { ConflictError, formatId, insertInChunks, inTransaction, nextNumber, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
-import { type ConsentScope } from './consent.enums';
-import { ParticipantEntity } from '../participant/participant.entity';
-import { ConsentEntity } from './consent.entity';
-import type { ConsentInput } from './consent.type';
+import { ConflictError, formatId, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
+import { requireParticipant } from '../participant/participant.service';
+import type { RegistryRepositories } from '../registry.repository';
+import type { ConsentCommand } from './consent.commands';
+import type { ConsentEntity } from './consent.entity';
+import type { ConsentScope } from './consent.enums';
 
+const ID_WIDTH = 5;
+
+/** Registry rules for consents: one active consent per scope, and withdrawal that keeps the record. */
 export class ConsentService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly registry: RegistryRepositories) {}
 
   findByParticipantIds(participantIds: readonly string[]): Promise<ConsentEntity[]> {
-    return this.dataSource
-      .getRepository(ConsentEntity)
-      .find({ where: { participantId: In([...participantIds]) }, order: { number: 'ASC' } });
+    return this.registry.consents.findByParticipantIds(participantIds);
   }
 
-  async grant(input: ConsentInput): Promise<ConsentEntity> {
-    if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
+  async grant(command: ConsentCommand): Promise<ConsentEntity> {
+    if (command.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
     return withNumberRetry(() =>
-      inTransaction(this.dataSource, async (manager) => {
-        const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
-        if (!participant) throw new NotFoundError('Participant', input.participantId);
+      this.registry.transaction(async (registry) => {
+        const participant = await requireParticipant(registry, command.participantId);
         if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
-        const active = await manager.findOneBy(ConsentEntity, { participantId: participant.id, scope: input.scope, withdrawnOn: IsNull() });
-        if (active) throw new ConflictError(`Consent ${input.scope} is already granted (${active.id}, since ${active.grantedOn}).`);
-        const number = await nextNumber(manager, ConsentEntity);
-        const consent = manager.create(ConsentEntity, {
-          id: formatId('CON', number, 5),
+        const active = await registry.consents.findActive(participant.id, command.scope);
+        if (active) throw new ConflictError(`Consent ${command.scope} is already granted (${active.id}, since ${active.grantedOn}).`);
+        const number = await registry.consents.nextNumber();
+        return registry.consents.insert({
+          id: formatId('CON', number, ID_WIDTH),
           number,
           participantId: participant.id,
-          scope: input.scope as ConsentScope,
-          grantedOn: input.on,
+          scope: command.scope,
+          grantedOn: command.on,
           withdrawnOn: null,
         });
-        await manager.insert(ConsentEntity, consent);
-        return consent;
       }),
     );
   }
 
   /** Withdrawal keeps the record (when it was granted matters) and dates its end. */
-  async withdraw(input: ConsentInput): Promise<ConsentEntity> {
-    if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
-    return inTransaction(this.dataSource, async (manager) => {
-      const active = await manager.findOneBy(ConsentEntity, {
-        participantId: input.participantId,
-        scope: input.scope,
-        withdrawnOn: IsNull(),
-      });
-      if (!active) throw new NotFoundError(`Active consent ${input.scope} of participant`, input.participantId);
-      requireNotBefore(input.on, active.grantedOn, 'on', 'grantedOn');
-      active.withdrawnOn = input.on;
-      await manager.save(ConsentEntity, active);
+  async withdraw(command: ConsentCommand): Promise<ConsentEntity> {
+    if (command.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
+    return this.registry.transaction(async (registry) => {
+      const active = await registry.consents.findActive(command.participantId, command.scope);
+      if (!active) throw new NotFoundError(`Active consent ${command.scope} of participant`, command.participantId);
+      requireNotBefore(command.on, active.grantedOn, 'on', 'grantedOn');
+      active.withdrawnOn = command.on;
+      await registry.consents.save(active);
       return active;
     });
   }
 
-  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
-  async importMany(rows: Array<Omit<ConsentEntity, 'number'>>, manager: EntityManager): Promise<void> {
-    const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^CON-/, '')) }));
-    await insertInChunks(manager, ConsentEntity, entities, 6);
+  /** Inserts seed rows within the seed's transaction (`registry`): a seed loads an organisation's whole part or nothing. */
+  async importMany(rows: Array<Omit<ConsentEntity, 'number'>>, registry: RegistryRepositories): Promise<void> {
+    await registry.consents.insertMany(rows.map((row) => ({ ...row, number: Number(row.id.replace(/^CON-/, '')) })));
   }
+}
+
+/** True when the participant's consents include an active one of `scope`. */
+export function hasActiveConsent(consents: ReadonlyArray<{ scope: string; withdrawnOn: string | null }>, scope: ConsentScope): boolean {
+  return consents.some((consent) => consent.scope === scope && consent.withdrawnOn === null);
 }

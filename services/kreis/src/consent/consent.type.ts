@@ -1,5 +1,6 @@
 import { Authorized, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { EXACT_FACT_READERS } from '../access';
+import type { ConsentCommand } from './consent.commands';
 import { ConsentScope } from './consent.enums';
 import { LocalDate } from '@durchstarten/kit';
 
@@ -23,7 +24,7 @@ export class ConsentType {
 }
 
 @InputType()
-export class ConsentInput {
+export class ConsentInput implements ConsentCommand {
   @Field(() => ID)
   participantId: string;
 

@@ -24,6 +24,12 @@ export enum ExitReason {
   OTHER = 'OTHER',
 }
 
+/** Whether a participant is still taking part: the list's filter. */
+export enum ParticipationStatus {
+  ACTIVE = 'ACTIVE',
+  EXITED = 'EXITED',
+}
+
 // Registered once per process: type-graphql's metadata is global.
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(ResidenceStatus, {
@@ -31,3 +37,4 @@ registerEnumType(ResidenceStatus, {
   description: 'Residence title on entry: Duldung, Gestattung, Aufenthaltserlaubnis or other.',
 });
 registerEnumType(ExitReason, { name: 'ExitReason' });
+registerEnumType(ParticipationStatus, { name: 'ParticipationStatus' });

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EXACT_FACT_READERS, hasActiveConsent, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
+import { EXACT_FACT_READERS, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
+import { hasActiveConsent } from '../consent/consent.service';
 import { ConsentScope } from '../consent/consent.enums';
 import { ERASERS, ErasureReport } from '@durchstarten/contracts';
 import { LocalDate } from '@durchstarten/kit';

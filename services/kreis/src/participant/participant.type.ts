@@ -1,9 +1,10 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Authorized, Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Audited, LocalDate } from '@durchstarten/kit';
 import { Module } from '@durchstarten/contracts';
-import { type ExitReason, Gender, ResidenceStatus } from './participant.enums';
 import { EXACT_FACT_READERS, PERSONAL_DATA_READERS } from '../access';
+import type { ParticipantCriteria, RegisterParticipantCommand, UpdateParticipantCommand } from './participant.commands';
+import { type ExitReason, Gender, ParticipationStatus, ResidenceStatus } from './participant.enums';
 
 /** Every read of a name or birth date goes to the audit log, with the participant's id. */
 const personalData = () => Audited<{ id: string }>('personal data', (participant) => participant.id);
@@ -58,7 +59,7 @@ export class ParticipantType {
 const NAME_RULE = { message: 'must be 1 to 100 characters' };
 
 @InputType({ description: 'Registration; the person must be 18 to 27 on the entry date and live in Kreis Wesel.' })
-export class RegisterParticipantInput {
+export class RegisterParticipantInput implements RegisterParticipantCommand {
   @Field(() => String)
   @Length(1, 100, NAME_RULE)
   givenName: string;
@@ -85,7 +86,7 @@ export class RegisterParticipantInput {
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are. Eligibility is checked again.' })
-export class UpdateParticipantInput {
+export class UpdateParticipantInput implements UpdateParticipantCommand {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100, NAME_RULE)
@@ -114,13 +115,8 @@ export class UpdateParticipantInput {
   enteredOn?: string;
 }
 
-export enum ParticipationStatus {
-  ACTIVE = 'ACTIVE',
-  EXITED = 'EXITED',
-}
-
 @InputType({ description: 'All given conditions must hold.' })
-export class ParticipantFilter {
+export class ParticipantFilter implements ParticipantCriteria {
   @Field(() => String, { nullable: true })
   municipalityId?: string;
 
@@ -172,5 +168,3 @@ export class ParticipantConnection {
   @Field(() => Int, { description: 'All participants matching the filter, across pages.' })
   totalCount: number | Promise<number>;
 }
-
-registerEnumType(ParticipationStatus, { name: 'ParticipationStatus' });

@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { allows } from '@durchstarten/kit';
 import { ConsentScope } from '../consent/consent.enums';
-import { CASE_FOLLOWERS, hasActiveConsent, REFERRAL_LOOKUP_ROLE, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
+import { CASE_FOLLOWERS, KREIS_CASEWORKER, REFERRAL_LOOKUP_ROLE, REGISTRY_READERS, REGISTRY_WRITERS } from '../access';
+import { hasActiveConsent } from '../consent/consent.service';
 import type { KreisContext } from '../context';
 import { ParticipantType } from '../participant/participant.type';
-import { ProviderCaseStub, providerCaseLink } from '../provider/provider-case.types';
+import { ProviderCaseStub, providerCaseLink } from '../provider/provider-case.type';
 import { ProviderType } from '../provider/provider.type';
 import { ChangeReferralStatusInput, ReferParticipantInput, ReferralType } from './referral.type';
 
@@ -34,7 +35,7 @@ export class ReferralResolver {
   async providerCase(@Root() referral: ReferralType, @Ctx() { viewer, loaders }: KreisContext) {
     if (!referral.startedOn || !allows(viewer, CASE_FOLLOWERS)) return null;
     // Kreis staff follow a case into the provider's data only with the participant's consent to that exchange.
-    if (allows(viewer, ['caseworker@kreis'])) {
+    if (allows(viewer, [KREIS_CASEWORKER])) {
       const consents = await loaders.consentsByParticipant.load(referral.participantId);
       if (!hasActiveConsent(consents, ConsentScope.PROVIDER_EXCHANGE)) return null;
     }

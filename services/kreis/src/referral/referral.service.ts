@@ -1,12 +1,12 @@
-import { type DataSource, type EntityManager, In } from 'typeorm';
-import { ConflictError, formatId, insertInChunks, inTransaction, nextNumber, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
-import { type Module, type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
-import { type RegistryScope, whereInScope } from '../access';
+import { ConflictError, formatId, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
+import { type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
+import type { RegistryScope } from '../access';
 import type { MunicipalityService } from '../municipality/municipality.service';
+import { requireParticipant } from '../participant/participant.service';
 import { PROGRAMME_END } from '../programme';
-import { ParticipantEntity } from '../participant/participant.entity';
-import { ReferralEntity } from './referral.entity';
-import type { ChangeReferralStatusInput, ReferParticipantInput } from './referral.type';
+import type { RegistryRepositories } from '../registry.repository';
+import type { ChangeReferralStatusCommand, ReferParticipantCommand } from './referral.commands';
+import type { ReferralEntity } from './referral.entity';
 
 const ID_WIDTH = 5;
 
@@ -18,97 +18,79 @@ const NEXT_STATUS: Record<ReferralStatus, ReferralStatus[]> = {
   [ReferralStatus.CANCELLED]: [],
 };
 
+/** Registry rules for referrals: who may be referred, to which provider, and how a referral moves on. */
 export class ReferralService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly registry: RegistryRepositories,
     private readonly municipalities: MunicipalityService,
     private readonly providers: ProviderRegistry,
   ) {}
 
   findByIds(ids: readonly string[], scope: RegistryScope = { kind: 'all' }): Promise<ReferralEntity[]> {
-    return this.scoped(scope)
-      .andWhere('r.id IN (:...ids)', { ids: [...ids] })
-      .getMany();
+    return this.registry.referrals.findByIds(ids, scope);
   }
 
   findByParticipantIds(participantIds: readonly string[], scope: RegistryScope = { kind: 'all' }): Promise<ReferralEntity[]> {
-    return this.scoped(scope)
-      .andWhere('r.participant_id IN (:...participantIds)', { participantIds: [...participantIds] })
-      .orderBy('r.number', 'ASC')
-      .getMany();
+    return this.registry.referrals.findByParticipantIds(participantIds, scope);
   }
 
-  /** Referrals a viewer may see: a provider's staff only those to their own provider. */
-  private scoped(scope: RegistryScope) {
-    const query = whereInScope(this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r'), 'r.participant_id', scope);
-    return scope.kind === 'provider' ? query.andWhere('r.provider_id = :ownProvider', { ownProvider: scope.providerId }) : query;
-  }
-
-  async refer(input: ReferParticipantInput): Promise<ReferralEntity> {
-    if (input.providerId) this.providers.require(input.providerId);
+  async refer(command: ReferParticipantCommand): Promise<ReferralEntity> {
+    if (command.providerId) this.providers.require(command.providerId);
     return withNumberRetry(() =>
-      inTransaction(this.dataSource, async (manager) => {
-        const participant = await manager.findOneBy(ParticipantEntity, { id: input.participantId });
-        if (!participant) throw new NotFoundError('Participant', input.participantId);
+      this.registry.transaction(async (registry) => {
+        const participant = await requireParticipant(registry, command.participantId);
         if (participant.exitedOn)
           throw new ConflictError(
             `Participant ${participant.id} exited on ${participant.exitedOn}; exited participants cannot be referred.`,
           );
         if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
-        requireNotBefore(input.referredOn, participant.enteredOn, 'referredOn', 'the participant’s enteredOn');
-        if (input.referredOn > PROGRAMME_END)
+        requireNotBefore(command.referredOn, participant.enteredOn, 'referredOn', 'the participant’s enteredOn');
+        if (command.referredOn > PROGRAMME_END)
           throw new ValidationError(`referredOn must not be after the programme ended (${PROGRAMME_END}).`, 'referredOn');
-        const open = await manager.findOneBy(ReferralEntity, {
-          participantId: participant.id,
-          module: input.module,
-          status: In([ReferralStatus.REFERRED, ReferralStatus.ACTIVE]),
-        });
-        if (open) throw new ConflictError(`Participant ${participant.id} already has an open referral (${open.id}) to ${input.module}.`);
+        const open = await registry.referrals.findOpenToModule(participant.id, command.module);
+        if (open) throw new ConflictError(`Participant ${participant.id} already has an open referral (${open.id}) to ${command.module}.`);
         const providerId =
-          input.providerId ?? this.municipalities.defaultProvider(this.municipalities.require(participant.municipalityId)).id;
-        const number = await nextNumber(manager, ReferralEntity);
-        const referral = manager.create(ReferralEntity, {
+          command.providerId ?? this.municipalities.defaultProvider(this.municipalities.require(participant.municipalityId)).id;
+        const number = await registry.referrals.nextNumber();
+        return registry.referrals.insert({
           id: formatId('REF', number, ID_WIDTH),
           number,
           participantId: participant.id,
           providerId,
-          module: input.module as Module,
-          referredOn: input.referredOn,
+          module: command.module,
+          referredOn: command.referredOn,
           startedOn: null,
           endedOn: null,
           status: ReferralStatus.REFERRED,
         });
-        await manager.insert(ReferralEntity, referral);
-        return referral;
       }),
     );
   }
 
-  async changeStatus(input: ChangeReferralStatusInput): Promise<ReferralEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const referral = await manager.findOneBy(ReferralEntity, { id: input.referralId });
-      if (!referral) throw new NotFoundError('Referral', input.referralId);
+  async changeStatus(command: ChangeReferralStatusCommand): Promise<ReferralEntity> {
+    return this.registry.transaction(async (registry) => {
+      const referral = await registry.referrals.findById(command.referralId);
+      if (!referral) throw new NotFoundError('Referral', command.referralId);
       const current = referral.status as ReferralStatus;
-      if (!NEXT_STATUS[current].includes(input.status)) {
-        throw new ConflictError(`Referral ${referral.id} is ${current}; it cannot become ${input.status}.`);
+      if (!NEXT_STATUS[current].includes(command.status)) {
+        throw new ConflictError(`Referral ${referral.id} is ${current}; it cannot become ${command.status}.`);
       }
-      if (input.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
-      if (input.status === ReferralStatus.ACTIVE) {
-        requireNotBefore(input.on, referral.referredOn, 'on', 'referredOn');
-        referral.startedOn = input.on;
+      if (command.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
+      if (command.status === ReferralStatus.ACTIVE) {
+        requireNotBefore(command.on, referral.referredOn, 'on', 'referredOn');
+        referral.startedOn = command.on;
       } else {
-        requireNotBefore(input.on, referral.startedOn ?? referral.referredOn, 'on', referral.startedOn ? 'startedOn' : 'referredOn');
-        referral.endedOn = input.on;
+        requireNotBefore(command.on, referral.startedOn ?? referral.referredOn, 'on', referral.startedOn ? 'startedOn' : 'referredOn');
+        referral.endedOn = command.on;
       }
-      referral.status = input.status;
-      await manager.save(ReferralEntity, referral);
+      referral.status = command.status;
+      await registry.referrals.save(referral);
       return referral;
     });
   }
 
-  /** Inserts seed rows inside the caller's transaction: a seed loads an organisation's whole part or nothing. */
-  async importMany(rows: Array<Omit<ReferralEntity, 'number'>>, manager: EntityManager): Promise<void> {
-    const entities = rows.map((row) => ({ ...row, number: Number(row.id.replace(/^REF-/, '')) }));
-    await insertInChunks(manager, ReferralEntity, entities, 9);
+  /** Inserts seed rows within the seed's transaction (`registry`): a seed loads an organisation's whole part or nothing. */
+  async importMany(rows: Array<Omit<ReferralEntity, 'number'>>, registry: RegistryRepositories): Promise<void> {
+    await registry.referrals.insertMany(rows.map((row) => ({ ...row, number: Number(row.id.replace(/^REF-/, '')) })));
   }
 }

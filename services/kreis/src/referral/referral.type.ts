@@ -3,6 +3,7 @@ import { Authorized, Directive, Field, ID, InputType, ObjectType } from 'type-gr
 import { REFERRAL_DATE_READERS } from '../access';
 import { LocalDate } from '@durchstarten/kit';
 import { Module, ReferralStatus } from '@durchstarten/contracts';
+import type { ChangeReferralStatusCommand, ReferParticipantCommand } from './referral.commands';
 
 @ObjectType('Referral', { description: 'Kreis refers a participant to a provider for one module.' })
 @Directive('@key(fields: "id")')
@@ -33,7 +34,7 @@ export class ReferralType {
 }
 
 @InputType()
-export class ReferParticipantInput {
+export class ReferParticipantInput implements ReferParticipantCommand {
   @Field(() => ID)
   participantId: string;
 
@@ -50,7 +51,7 @@ export class ReferParticipantInput {
 }
 
 @InputType({ description: 'Moves a referral on: ACTIVE (started), COMPLETED or CANCELLED (ended).' })
-export class ChangeReferralStatusInput {
+export class ChangeReferralStatusInput implements ChangeReferralStatusCommand {
   @Field(() => ID)
   referralId: string;
 

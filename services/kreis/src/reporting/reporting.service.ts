@@ -1,25 +1,7 @@
-import type { DataSource } from 'typeorm';
-import { whereInScope } from '../access';
 import type { MunicipalityService } from '../municipality/municipality.service';
-import { ParticipantEntity } from '../participant/participant.entity';
-import { AGE_GROUP_SQL, BANK_SQL, type CoarseClass, coarsen, type QuasiIdentifiers, SuppressionPlan } from './quasi-identifiers';
-
-/** The quarter's number, as `quarterOf` counts it; a missing date stays NULL. */
-const quarterSql = (column: string) =>
-  `CASE WHEN ${column} IS NULL THEN NULL WHEN substr(${column}, 6, 2) <= '03' THEN 1 WHEN substr(${column}, 6, 2) <= '06' THEN 2 WHEN substr(${column}, 6, 2) <= '09' THEN 3 ELSE 4 END`;
-
-interface ClassRow {
-  age_group: string;
-  gender: string;
-  residence_status: string;
-  bank: 'LEFT' | 'RIGHT';
-  entry_year: string | number;
-  entry_q: string | number;
-  exit_year: string | number | null;
-  exit_q: string | number | null;
-  exit_reason: string | null;
-  n: string | number;
-}
+import type { ParticipantEntity } from '../participant/participant.entity';
+import { type CoarseClass, coarsen, type QuasiIdentifiers, SuppressionPlan } from './quasi-identifiers';
+import type { CoarseClassRow, ReportingRepository } from './reporting.repository';
 
 /**
  * The analysts' row-level view: which coarse values each analyst-visible person is
@@ -32,7 +14,7 @@ export class ReportingService {
   private last: { fingerprint: string; plan: SuppressionPlan } | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ReportingRepository,
     private readonly municipalities: MunicipalityService,
   ) {}
 
@@ -43,41 +25,14 @@ export class ReportingService {
 
   /** The plan for the data as they are now; made again only when the aggregate differs from the last one. */
   async plan(): Promise<SuppressionPlan> {
-    const rows = await this.aggregate();
+    const rows = await this.repository.coarseClasses();
     const fingerprint = rows.map((row) => Object.values(row).join('|')).join('\n');
     if (this.last?.fingerprint !== fingerprint) this.last = { fingerprint, plan: new SuppressionPlan(rows.map(toClass)) };
     return this.last.plan;
   }
-
-  /** One SQL statement: how many analyst-visible people share each combination of coarse values. */
-  private aggregate(): Promise<ClassRow[]> {
-    const query = this.dataSource
-      .getRepository(ParticipantEntity)
-      .createQueryBuilder('p')
-      .select(AGE_GROUP_SQL, 'age_group')
-      .addSelect('p.gender', 'gender')
-      .addSelect('p.residence_status', 'residence_status')
-      .addSelect(BANK_SQL, 'bank')
-      .addSelect('substr(p.entered_on, 1, 4)', 'entry_year')
-      .addSelect(quarterSql('p.entered_on'), 'entry_q')
-      .addSelect('substr(p.exited_on, 1, 4)', 'exit_year')
-      .addSelect(quarterSql('p.exited_on'), 'exit_q')
-      .addSelect('p.exit_reason', 'exit_reason')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('age_group')
-      .addGroupBy('gender')
-      .addGroupBy('residence_status')
-      .addGroupBy('bank')
-      .addGroupBy('entry_year')
-      .addGroupBy('entry_q')
-      .addGroupBy('exit_year')
-      .addGroupBy('exit_q')
-      .addGroupBy('exit_reason');
-    return whereInScope(query, 'p.id', { kind: 'reporting' }).getRawMany<ClassRow>();
-  }
 }
 
-function toClass(row: ClassRow): CoarseClass {
+function toClass(row: CoarseClassRow): CoarseClass {
   return {
     values: {
       ageGroup: row.age_group,

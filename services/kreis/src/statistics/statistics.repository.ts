@@ -2,8 +2,8 @@ import type { DataSource } from 'typeorm';
 import { Module } from '@durchstarten/contracts';
 import { ParticipantEntity } from '../participant/participant.entity';
 import { AGE_GROUP_SQL, BANK_SQL } from '../reporting/quasi-identifiers';
-import { whereParticipantMatches } from '../participant/participant.service';
-import type { ParticipantFilter } from '../participant/participant.type';
+import type { ParticipantCriteria } from '../participant/participant.commands';
+import { whereParticipantMatches } from '../participant/participant.repository';
 import { StatisticsDimension } from './statistics.type';
 
 /** A true count and the sum of its members' record keys: what the cell key method needs, nothing more. */
@@ -96,7 +96,7 @@ export class StatisticsRepository {
    */
   async cells(
     dimensions: readonly StatisticsDimension[],
-    filter: ParticipantFilter,
+    filter: ParticipantCriteria,
     measures: ReadonlyArray<{ name: string; participantIds: readonly string[] }>,
   ): Promise<RawCell[]> {
     const params: unknown[] = [];

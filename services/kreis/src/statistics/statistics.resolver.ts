@@ -2,13 +2,10 @@ import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { allows, LocalDate } from '@durchstarten/kit';
 import { PlacementKind } from '@durchstarten/contracts';
+import { EXACT_FIGURE_READERS, STATISTICS_READERS } from '../access';
 import type { KreisContext } from '../context';
 import { ParticipantFilter } from '../participant/participant.type';
 import { FigureType, MonitoringQuarterType, StatisticsCellType, StatisticsDimension } from './statistics.type';
-
-/** Who reads statistics: analysts get protected figures, Kreis caseworkers (who may read the rows anyway) exact ones. */
-export const STATISTICS_READERS = ['analyst', 'caseworker@kreis'];
-const EXACT_FIGURE_READERS = ['caseworker@kreis'];
 
 @Resolver(() => StatisticsCellType)
 export class StatisticsResolver {

@@ -2,7 +2,7 @@ import { type Contributor, fetchContribution } from './contribution.client';
 import { type Figure, figureOf, MIN_PEOPLE_FOR_OUTCOME_MEASURES, type Protection, SUPPRESSED, ValidationError } from '@durchstarten/kit';
 import { Module, PLACEMENT_MEASURE_PREFIX, PlacementKind, PROVIDER_MEASURES } from '@durchstarten/contracts';
 import type { ParticipantService } from '../participant/participant.service';
-import type { ParticipantFilter } from '../participant/participant.type';
+import type { ParticipantCriteria } from '../participant/participant.commands';
 import { PROGRAMME_END, PROGRAMME_START } from '../programme';
 import { StatisticsRepository, type Quarter, type RawCount } from './statistics.repository';
 import { StatisticsDimension, type MonitoringQuarterType, type StatisticsCellType } from './statistics.type';
@@ -60,7 +60,7 @@ export class StatisticsService {
 
   async statistics(
     dimensions: readonly StatisticsDimension[],
-    filter: ParticipantFilter,
+    filter: ParticipantCriteria,
     requested: RequestedMeasures,
     protection: Protection,
   ): Promise<StatisticsCellType[]> {
