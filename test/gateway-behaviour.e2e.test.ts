@@ -4,9 +4,9 @@ import net, { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot, SIGNATURE_HEADERS, signRequest, silentLogger } from '@durchstarten/kit';
 import { TEST_SECRETS, testDialects } from '@durchstarten/kit/testing';
-import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from '../../test/support/graph';
-import { signDevelopmentToken } from './dev-token';
-import { createGateway, type GatewayApp, type GatewayDeps } from './app';
+import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
+import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
+import { createGateway, type GatewayApp, type GatewayDeps } from '@durchstarten/gateway/app';
 
 const supergraphSdl = readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8');
 const sqlite = testDialects()[0];
