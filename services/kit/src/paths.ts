@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 const ROOT_PACKAGE = 'durchstarten-graph';
 let cachedRoot: string | undefined;
 
-/** The repository root, whether code runs from source (tests) or from dist/. */
+/**
+ * The repository root, whether code runs from source (tests) or from dist/. A package
+ * lifted out of the repository (a partner's own deployment) uses its working directory.
+ */
 export function repoRoot(): string {
   if (cachedRoot) return cachedRoot;
   let dir = __dirname;
@@ -15,7 +18,7 @@ export function repoRoot(): string {
       // no package.json here: keep climbing
     }
     const parent = resolve(dir, '..');
-    if (parent === dir) throw new Error('Cannot find the repository root (package.json of durchstarten-graph)');
+    if (parent === dir) return (cachedRoot = process.cwd());
     dir = parent;
   }
 }
