@@ -105,3 +105,56 @@ export function pageObjectType<T extends object>(
   if (options.shareable) Directive('@shareable')(PageOf);
   return PageOf;
 }
+
+@ObjectType('PageInfo')
+class PageInfoType {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+/**
+ * The same page as a Relay-style connection (`edges { cursor node }`, `pageInfo`,
+ * `totalCount`), for a list whose schema clients already use in that shape; made
+ * from what `keysetPage` returns by `toConnection`.
+ */
+export function connectionObjectType<T extends object>(
+  names: { connection: string; edge: string },
+  nodeType: ClassType<T>,
+  totalCountDescription: string,
+) {
+  @ObjectType(names.edge)
+  class EdgeOf {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(names.connection)
+  class ConnectionOf {
+    @Field(() => [EdgeOf])
+    edges: EdgeOf[];
+
+    @Field(() => PageInfoType)
+    pageInfo: PageInfoType;
+
+    @Field(() => Int, { description: totalCountDescription })
+    totalCount: number | Promise<number>;
+  }
+  return ConnectionOf;
+}
+
+/** A keyset page as a connection; `totalCount` stays lazy, counted only when a client asks. */
+export function toConnection<Row, Node = Row>(page: Page<Row>, nodeOf: (row: Row) => Node = (row) => row as unknown as Node) {
+  return {
+    edges: page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: nodeOf(row) })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    get totalCount() {
+      return page.totalCount;
+    },
+  };
+}

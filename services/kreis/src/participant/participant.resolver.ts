@@ -3,7 +3,7 @@ import { EXACT_FACT_READERS, REGISTRY_READERS, REGISTRY_WRITERS } from '../acces
 import { hasActiveConsent } from '../consent/consent.service';
 import { ConsentScope } from '../consent/consent.enums';
 import { ERASERS, ErasureReport } from '@durchstarten/contracts';
-import { LocalDate } from '@durchstarten/kit';
+import { LocalDate, toConnection } from '@durchstarten/kit';
 import { ExitReason, Gender, ResidenceStatus } from './participant.enums';
 import { ConsentType } from '../consent/consent.type';
 import type { KreisContext } from '../context';
@@ -33,16 +33,10 @@ export class ParticipantResolver {
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<ParticipantConnection> {
+  ) {
     const page = await services.participants.page(filter ?? {}, first, after, loaders.scope);
     for (const row of page.nodes) loaders.participantById.prime(row.id, row);
-    return {
-      edges: page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: row as unknown as ParticipantType })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      get totalCount() {
-        return page.totalCount;
-      },
-    };
+    return toConnection(page);
   }
 
   // Quasi-identifiers: exact for the registry's staff; for analysts coarse and withheld (null) where they would single someone out.

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Authorized, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Audited, LocalDate } from '@durchstarten/kit';
+import { Audited, connectionObjectType, LocalDate } from '@durchstarten/kit';
 import { Module } from '@durchstarten/contracts';
 import { EXACT_FACT_READERS, PERSONAL_DATA_READERS } from '../access';
 import type { ParticipantCriteria, RegisterParticipantCommand, UpdateParticipantCommand } from './participant.commands';
@@ -139,32 +139,9 @@ export class ParticipantFilter implements ParticipantCriteria {
   enteredTo?: string;
 }
 
-@ObjectType()
-export class ParticipantEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => ParticipantType)
-  node: ParticipantType;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
-
-@ObjectType()
-export class ParticipantConnection {
-  @Field(() => [ParticipantEdge])
-  edges: ParticipantEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'All participants matching the filter, across pages.' })
-  totalCount: number | Promise<number>;
-}
+/** Participants as a Relay-style connection: the shape clients have used from the start. */
+export const ParticipantConnection = connectionObjectType(
+  { connection: 'ParticipantConnection', edge: 'ParticipantEdge' },
+  ParticipantType,
+  'All participants matching the filter, across pages.',
+);
