@@ -1,7 +1,8 @@
 import { graphManifest, ProviderRegistry, providerRegistryPath, providerTypePrefix } from '@durchstarten/contracts';
 import type { GraphQLClient } from 'graphql-request';
 import { getIntrospectionQuery, type IntrospectionQuery, type IntrospectionType, type IntrospectionTypeRef } from 'graphql';
-import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { MUNICIPALITIES } from '@durchstarten/kreis';
 import { coarsen } from '@durchstarten/kreis';
 import { startGraph, type RunningGraph } from './support/graph';

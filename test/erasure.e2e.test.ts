@@ -1,6 +1,7 @@
 import { ClientError, type GraphQLClient } from 'graphql-request';
 import { providerTypePrefix, type GraphManifest } from '@durchstarten/contracts';
-import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 /** The one operation an administrator sends: each organisation of the graph erases its own part, in turn. */

@@ -1,6 +1,7 @@
 import { gql } from 'graphql-request';
 import { providerTypePrefix } from '@durchstarten/contracts';
-import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const JOURNEY = gql`

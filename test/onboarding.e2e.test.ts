@@ -7,7 +7,8 @@
  */
 import type { GraphQLClient } from 'graphql-request';
 import { ERASED } from '@durchstarten/contracts';
-import { testDialects, TEST_VIEWERS } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { loadProviderConfig } from '@durchstarten/provider';
 import { subgraphSpecs } from '../scripts/launch';
 import { startGraph, type RunningGraph } from './support/graph';

@@ -1,6 +1,7 @@
 import type { GraphQLClient } from 'graphql-request';
 import { type SignedViewer } from '@durchstarten/kit';
-import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 import { ask } from './support/outcome';
 

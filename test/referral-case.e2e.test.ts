@@ -1,5 +1,6 @@
 import { ClientError, type GraphQLClient } from 'graphql-request';
-import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 interface GraphQLResponse {

@@ -1,6 +1,7 @@
 import { REFERRAL_LOOKUP_QUERY } from '@durchstarten/contracts';
 import { signRequest } from '@durchstarten/kit';
-import { TEST_SECRETS, TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_SECRETS, TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const QUERY = JSON.stringify({ query: '{ participants { totalCount } }' });

@@ -1,7 +1,8 @@
 import { ClientError, type GraphQLClient } from 'graphql-request';
 import { CertificateKind, contributionQueryOf, ExamResult, Module, PlacementKind } from '@durchstarten/contracts';
 import { MAX_DEVIATION, perturb } from '@durchstarten/kit';
-import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { MUNICIPALITIES } from '@durchstarten/kreis';
 import { quartersOverlapping } from '@durchstarten/kreis';
 import { ageGroupOf } from '@durchstarten/kreis';

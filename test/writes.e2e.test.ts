@@ -1,6 +1,7 @@
 import { ClientError, gql, type GraphQLClient } from 'graphql-request';
 import type { DataSource } from 'typeorm';
-import { TEST_VIEWERS, testDialects } from '@durchstarten/kit/testing';
+import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { startGraph, type RunningGraph } from './support/graph';
 
 const TABLES: Record<string, string[]> = {

@@ -65,12 +65,8 @@ export function testDialects(env: NodeJS.ProcessEnv = process.env): TestDialect[
   return env.TEST_MYSQL_URL ? [sqlite, mysql(env.TEST_MYSQL_URL)] : [sqlite];
 }
 
-/** Secrets the tests' services share, one per pair of caller and callee, as in production. */
-export const TEST_SECRETS = {
-  gatewayTo: (subgraph: string) => `test-secret-gateway-to-${subgraph}-0123456789abcdef`,
-  providerToKreis: (provider: string) => `test-secret-${provider}-to-kreis-0123456789abcdef`,
-  kreisTo: (contributor: string) => `test-secret-kreis-to-${contributor}-0123456789abcdef`,
-};
+/** The secret a caller and a callee share in tests, one per pair, as in production. */
+export const testSecret = (caller: string, callee: string) => `test-secret-${caller}-to-${callee}-0123456789abcdef`;
 
 /** Posts a GraphQL request to a subgraph the way the gateway does: signed, for `viewer`. */
 export async function postSigned(
@@ -82,17 +78,7 @@ export async function postSigned(
   const body = JSON.stringify(payload);
   const headers = {
     'content-type': 'application/json',
-    ...signRequest({ caller: 'gateway', secret: TEST_SECRETS.gatewayTo(subgraph), url, viewer, body }),
+    ...signRequest({ caller: 'gateway', secret: testSecret('gateway', subgraph), url, viewer, body }),
   };
   return (await (await fetch(url, { method: 'POST', headers, body })).json()) as never;
 }
-
-/** People the tests act as, one per role and organisation they need. */
-export const TEST_VIEWERS = {
-  caseworker: { sub: 'caseworker-test', org: 'kreis', roles: ['caseworker'] } as SignedViewer,
-  admin: { sub: 'admin-test', org: 'kreis', roles: ['admin'] } as SignedViewer,
-  analyst: { sub: 'analyst-test', org: 'kreis', roles: ['analyst'] } as SignedViewer,
-  dpo: { sub: 'dpo-test', org: 'kreis', roles: ['dpo'] } as SignedViewer,
-  agent: { sub: 'agent-test', org: 'agentur', roles: ['agent'] } as SignedViewer,
-  coach: (provider: string): SignedViewer => ({ sub: `coach-${provider}-test`, org: provider, roles: ['coach'] }),
-};

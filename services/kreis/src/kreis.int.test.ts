@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { repoRoot, type SignedViewer, silentLogger } from '@durchstarten/kit';
 import { ProviderRegistry } from '@durchstarten/contracts';
-import { postSigned, TEST_SECRETS, TEST_VIEWERS, testDialects, type TestDatabase } from '@durchstarten/kit/testing';
+import { postSigned, testDialects, type TestDatabase } from '@durchstarten/kit/testing';
+import { TEST_SECRETS, TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { createApp, type KreisApp } from './app';
 
 const registry = ProviderRegistry.fromFile(join(repoRoot(), 'services/kreis/providers.json'));

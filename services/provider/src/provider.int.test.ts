@@ -1,5 +1,6 @@
 import { silentLogger } from '@durchstarten/kit';
-import { postSigned, TEST_SECRETS, TEST_VIEWERS, testDialects, type TestDatabase } from '@durchstarten/kit/testing';
+import { postSigned, testDialects, type TestDatabase } from '@durchstarten/kit/testing';
+import { TEST_SECRETS, TEST_VIEWERS } from '@durchstarten/contracts/testing';
 import { createApp, type ProviderApp } from './app';
 import type { ReferralDirectory, ReferralFacts } from './kreis-directory';
 
