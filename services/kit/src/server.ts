@@ -11,6 +11,7 @@ import { createErrorFormatter } from './errors';
 import { requestBodyErrorHandler } from './http-errors';
 import { requireSignedRequest } from './signing';
 import { auditPlugin, type AuditedContext } from './audit/audit';
+import type { AuditLogRepository } from './audit/audit.repository';
 import type { Logger } from './logger';
 
 export interface SubgraphAppOptions<C extends AuditedContext> {
@@ -23,6 +24,8 @@ export interface SubgraphAppOptions<C extends AuditedContext> {
   bodyLimit?: string;
   /** Secrets of the callers this subgraph accepts, by caller name: the gateway, and for kreis the providers. */
   callerSecrets: Record<string, string>;
+  /** Where each request's audit entry is written. */
+  auditLog: AuditLogRepository;
   /** What a caller other than the gateway may run; nothing unless given. */
   mayRun?: (caller: string, body: { query?: unknown }) => boolean;
 }
@@ -56,7 +59,7 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      auditPlugin(database.dataSource, logger) as ApolloServerPlugin<C>,
+      auditPlugin(options.auditLog, logger) as ApolloServerPlugin<C>,
     ],
   });
   await apollo.start();

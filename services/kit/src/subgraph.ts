@@ -1,8 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
-import type { DataSource } from 'typeorm';
 import { AuditEntryEntity } from './audit/audit.entity';
 import { AuditLog1764100000000 } from './audit/audit.migration';
 import { AuditTrail } from './audit/audit';
+import { AuditLogRepository } from './audit/audit.repository';
 import type { Viewer } from './authorization';
 import { CALLER_SECRET_PREFIX, secretsByName } from './config';
 import { openDatabase, type Database } from './db';
@@ -27,8 +27,8 @@ export interface SubgraphContext<Services, Loaders> {
   viewer: Viewer | null;
   /** Reads of personal data in this request, written to the audit log when it ends. */
   audit: AuditTrail;
-  /** Where the audit log is read from (the DPO's `<org>AuditLog`). */
-  auditSource: DataSource;
+  /** The audit log, for the DPO's `<org>AuditLog`. */
+  auditLog: AuditLogRepository;
 }
 
 /**
@@ -59,7 +59,7 @@ export interface DefinedSubgraph<Deps extends SubgraphDeps, Services, Loaders> {
   /** Builds the subgraph without listening; tests start it on a free port. */
   createApp(deps: Deps): Promise<DefinedApp<Services>>;
   /** A request context, for tests and tools that resolve without HTTP. */
-  context(services: Services, viewer: Viewer | null, auditSource: DataSource): SubgraphContext<Services, Loaders>;
+  context(services: Services, viewer: Viewer | null, auditLog: AuditLogRepository): SubgraphContext<Services, Loaders>;
   /** For main.ts: reads the configuration, builds the app, listens, stops cleanly on SIGTERM or SIGINT. */
   run(fallbackName: string, configure: () => { deps: Omit<Deps, 'logger' | 'callerSecrets'>; config: SubgraphRunConfig }): Promise<void>;
 }
@@ -84,18 +84,19 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders>(
     return { database, services: definition.services(database, deps as Deps) };
   };
 
-  const context = (services: Services, viewer: Viewer | null, auditSource: DataSource): SubgraphContext<Services, Loaders> => ({
+  const context = (services: Services, viewer: Viewer | null, auditLog: AuditLogRepository): SubgraphContext<Services, Loaders> => ({
     services,
     loaders: definition.loaders(services, viewer),
     viewer,
     audit: new AuditTrail(),
-    auditSource,
+    auditLog,
   });
 
   const createApp = async (deps: Deps): Promise<DefinedApp<Services>> => {
     const name = definition.name(deps);
     const logger = deps.logger ?? createLogger(name);
     const { database, services } = await open({ ...deps, logger });
+    const auditLog = new AuditLogRepository(database.dataSource);
     const app = await createSubgraphApp({
       name,
       schema: await definition.schema(deps),
@@ -104,7 +105,8 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders>(
       bodyLimit: deps.bodyLimit,
       callerSecrets: deps.callerSecrets,
       mayRun: definition.mayRun?.(deps),
-      createContext: (req) => context(services, definition.viewerOf(req.verifiedCall), database.dataSource),
+      auditLog,
+      createContext: (req) => context(services, definition.viewerOf(req.verifiedCall), auditLog),
     });
     return Object.assign(app, { services });
   };

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { DataSource } from 'typeorm';
 import type { Viewer } from '../authorization';
 import type { Logger } from '../logger';
-import { keysetPage, type Page } from '../paging';
 import { AuditEntryEntity } from './audit.entity';
+import type { AuditLogRepository } from './audit.repository';
 
 /** What one request read of personal data: participant ids per kind of field. */
 export class AuditTrail {
@@ -48,16 +47,14 @@ export interface AuditedContext extends BaseContext {
  * request that read personal data, whatever the page size. If it cannot be
  * written, the data is not sent.
  */
-export function auditPlugin(dataSource: DataSource, logger: Logger): ApolloServerPlugin<AuditedContext> {
+export function auditPlugin(auditLog: AuditLogRepository, logger: Logger): ApolloServerPlugin<AuditedContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, request, response }) {
           if (contextValue.audit.isEmpty) return;
           try {
-            await dataSource
-              .getRepository(AuditEntryEntity)
-              .insert(contextValue.audit.entry(contextValue.viewer, request.operationName ?? null));
+            await auditLog.append(contextValue.audit.entry(contextValue.viewer, request.operationName ?? null));
           } catch (error) {
             logger.error('audit entry could not be written; response withheld', { error: (error as Error).name });
             if (response.body.kind === 'single') {
@@ -74,26 +71,4 @@ export function auditPlugin(dataSource: DataSource, logger: Logger): ApolloServe
       };
     },
   };
-}
-
-/** The audit log, newest last, for the data protection officer. */
-export function auditEntries(
-  dataSource: DataSource,
-  options: { participantId?: string | null; first?: number | null; after?: string | null },
-): Promise<Page<AuditEntryEntity>> {
-  const query = dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
-  const id = options.participantId;
-  if (id) {
-    // The ids are a comma list: match the id alone, first, last or in between (no dialect-specific string functions).
-    query.andWhere(
-      '(a.participant_ids = :only OR a.participant_ids LIKE :first OR a.participant_ids LIKE :last OR a.participant_ids LIKE :middle)',
-      {
-        only: id,
-        first: `${id},%`,
-        last: `%,${id}`,
-        middle: `%,${id},%`,
-      },
-    );
-  }
-  return keysetPage(query, { column: 'a.id', keyOf: (row) => row.id, first: options.first, after: options.after });
 }

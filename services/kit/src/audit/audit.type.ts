@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { pageObjectType } from '../paging';
-import type { DataSource } from 'typeorm';
 import type { AuditEntryEntity } from './audit.entity';
-import { auditEntries } from './audit';
+import type { AuditLogRepository } from './audit.repository';
 
 @ObjectType('AuditEntry', { description: 'One request’s reads of personal data in one subgraph.' })
 @Directive('@shareable')
@@ -58,12 +57,12 @@ export function auditLogResolver(queryName: string): Function {
     @Query(() => AuditEntryPage, { name: queryName, description: 'Reads of personal data held here, oldest first.' })
     @Authorized(['dpo@self'])
     async auditLog(
-      @Ctx() { auditSource }: { auditSource: DataSource },
+      @Ctx() { auditLog }: { auditLog: AuditLogRepository },
       @Arg('participantId', () => ID, { nullable: true }) participantId?: string,
       @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
       @Arg('after', () => String, { nullable: true }) after?: string,
     ): Promise<AuditEntryPage> {
-      const page = await auditEntries(auditSource, { participantId, first, after });
+      const page = await auditLog.entries({ participantId, first, after });
       return {
         nodes: page.nodes.map(toType),
         hasNextPage: page.hasNextPage,

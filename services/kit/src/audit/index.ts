@@ -3,3 +3,4 @@ export * from './audit.entity';
 export * from './audit.migration';
 export * from './audit.type';
 export * from './audited';
+export * from './audit.repository';

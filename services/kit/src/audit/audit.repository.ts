@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import { keysetPage, type Page } from '../paging';
+import { AuditEntryEntity } from './audit.entity';
+
+/** The audit log's table: appended to once per request that read personal data, read by the data protection officer. */
+export class AuditLogRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(entry: AuditEntryEntity): Promise<void> {
+    await this.dataSource.getRepository(AuditEntryEntity).insert(entry);
+  }
+
+  /** The audit log, oldest first, a page at a time; only the entries naming `participantId` when given. */
+  entries(options: { participantId?: string | null; first?: number | null; after?: string | null }): Promise<Page<AuditEntryEntity>> {
+    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
+    const id = options.participantId;
+    if (id) {
+      // The ids are a comma list: match the id alone, first, last or in between (no dialect-specific string functions).
+      query.andWhere(
+        '(a.participant_ids = :only OR a.participant_ids LIKE :first OR a.participant_ids LIKE :last OR a.participant_ids LIKE :middle)',
+        {
+          only: id,
+          first: `${id},%`,
+          last: `%,${id}`,
+          middle: `%,${id},%`,
+        },
+      );
+    }
+    return keysetPage(query, { column: 'a.id', keyOf: (row) => row.id, first: options.first, after: options.after });
+  }
+}
