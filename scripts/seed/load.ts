@@ -1,10 +1,7 @@
-import type { AgenturServices } from '@durchstarten/agentur';
-import { type Database } from '@durchstarten/kit';
-import { loadAgenturPart } from '@durchstarten/agentur';
-import type { KreisServices } from '@durchstarten/kreis';
-import { loadKreisPart } from '@durchstarten/kreis';
-import type { ProviderServices } from '@durchstarten/provider';
-import { loadProviderPart } from '@durchstarten/provider';
+import { agenturSubgraph, type AgenturServices } from '@durchstarten/agentur';
+import type { Database } from '@durchstarten/kit';
+import { kreisSubgraph, type KreisServices } from '@durchstarten/kreis';
+import { providerSubgraph, type ProviderServices } from '@durchstarten/provider';
 import type { World } from './world';
 
 /** An organisation's database and services, as `openKreis`, `openProvider`, `openAgentur` and `createApp` give them. */
@@ -23,12 +20,12 @@ export interface Organisations {
 export type SeedOutcome = Record<string, boolean>;
 
 /**
- * Hands each organisation its own part of the world, through its own services:
+ * Hands each organisation its own part of the world, through its own subgraph's seed:
  * kreis gets the registry, each provider its cases, agentur its placements.
  */
 export async function loadWorld(world: World, organisations: Organisations): Promise<SeedOutcome> {
   const outcome: SeedOutcome = {};
-  outcome.kreis = await loadKreisPart(organisations.kreis, {
+  outcome.kreis = await kreisSubgraph.seed(organisations.kreis, {
     participants: world.participants,
     referrals: world.referrals,
     consents: world.consents,
@@ -36,8 +33,8 @@ export async function loadWorld(world: World, organisations: Organisations): Pro
   for (const [providerId, provider] of Object.entries(organisations.providers)) {
     const part = world.providers[providerId];
     if (!part) throw new Error(`The world has no part for provider ${providerId}`);
-    outcome[providerId] = await loadProviderPart(provider, part);
+    outcome[providerId] = await providerSubgraph.seed(provider, part);
   }
-  outcome.agentur = await loadAgenturPart(organisations.agentur, { placements: world.placements });
+  outcome.agentur = await agenturSubgraph.seed(organisations.agentur, { placements: world.placements });
   return outcome;
 }

@@ -7,6 +7,7 @@ import { placementLoaders } from './placement/placement.loader';
 import { PlacementRepository } from './placement/placement.repository';
 import { PlacementService } from './placement/placement.service';
 import { buildAgenturSchema } from './schema';
+import { loadAgenturPart, type AgenturSeedPart } from './seed';
 import { AgenturStatisticsRepository } from './statistics/statistics.repository';
 import { AgenturStatisticsService } from './statistics/statistics.service';
 
@@ -14,7 +15,7 @@ export type AgenturDeps = SubgraphDeps;
 export type AgenturApp = DefinedApp<AgenturServices>;
 
 /** The agentur subgraph: placements, and its contribution to kreis's statistics. */
-export const agenturSubgraph = defineSubgraph<AgenturDeps, AgenturServices, AgenturLoaders>({
+export const agenturSubgraph = defineSubgraph<AgenturDeps, AgenturServices, AgenturLoaders, AgenturSeedPart>({
   name: () => AGENTUR,
   entities: [PlacementEntity],
   migrations: [InitialPlacements1764000000000],
@@ -26,6 +27,7 @@ export const agenturSubgraph = defineSubgraph<AgenturDeps, AgenturServices, Agen
   loaders: (services) => placementLoaders(services.placements),
   // kreis may only ask for agentur's statistics contribution; the gateway's callers are people.
   mayRun: () => contributorAccess.mayRun(AGENTUR),
+  seed: loadAgenturPart,
   viewerOf: contributorAccess.viewerOf,
 });
 

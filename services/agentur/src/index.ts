@@ -1,4 +1,4 @@
-export { createApp, openAgentur, type AgenturApp, type AgenturDeps } from './app';
+export { agenturSubgraph, createApp, openAgentur, type AgenturApp, type AgenturDeps } from './app';
 export { loadAgenturPart, type AgenturSeedPart } from './seed';
 export { buildAgenturSchema } from './schema';
 export { loadAgenturConfig } from './config';

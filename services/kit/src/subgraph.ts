@@ -33,11 +33,11 @@ export interface SubgraphContext<Services, Loaders> {
 
 /**
  * Everything that is a subgraph's own: its name, tables, migrations, services,
- * schema and per-request loaders. The kit adds what every subgraph shares: the
+ * schema, per-request loaders and its part of the synthetic world. The kit adds what every subgraph shares: the
  * audit log's table and migration, the database, the server with signing and
  * error masking, and the per-request context.
  */
-export interface SubgraphDefinition<Deps extends SubgraphDeps, Services, Loaders> {
+export interface SubgraphDefinition<Deps extends SubgraphDeps, Services, Loaders, SeedPart = never> {
   name: (deps: Deps) => string;
   entities: Function[];
   migrations: Function[];
@@ -49,15 +49,19 @@ export interface SubgraphDefinition<Deps extends SubgraphDeps, Services, Loaders
   viewerOf: (call: VerifiedCall | undefined) => Viewer | null;
   /** What a caller other than the gateway may run (one document each); nothing unless given. */
   mayRun?: (deps: Deps) => (caller: string, body: { query?: unknown }) => boolean;
+  /** Loads this organisation's part of a synthetic world, all or nothing; false when it already holds data. */
+  seed: (opened: { database: Database; services: Services }, part: SeedPart) => Promise<boolean>;
 }
 
 export type DefinedApp<Services> = SubgraphApp & { services: Services };
 
-export interface DefinedSubgraph<Deps extends SubgraphDeps, Services, Loaders> {
+export interface DefinedSubgraph<Deps extends SubgraphDeps, Services, Loaders, SeedPart = never> {
   /** Opens the database (migrating it) and the services, without any GraphQL: for the app and the seed. */
   open(deps: Omit<Deps, 'bodyLimit' | 'callerSecrets'>): Promise<{ database: Database; services: Services }>;
   /** Builds the subgraph without listening; tests start it on a free port. */
   createApp(deps: Deps): Promise<DefinedApp<Services>>;
+  /** Loads this organisation's part of a synthetic world into an opened database (`npm run seed`, the tests). */
+  seed(opened: { database: Database; services: Services }, part: SeedPart): Promise<boolean>;
   /** A request context, for tests and tools that resolve without HTTP. */
   context(services: Services, viewer: Viewer | null, auditLog: AuditLogRepository): SubgraphContext<Services, Loaders>;
   /** For main.ts: reads the configuration, builds the app, listens, stops cleanly on SIGTERM or SIGINT. */
@@ -72,13 +76,13 @@ export interface SubgraphRunConfig {
   [name: string]: unknown;
 }
 
-export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders>(
-  definition: SubgraphDefinition<Deps, Services, Loaders>,
-): DefinedSubgraph<Deps, Services, Loaders> {
+export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders, SeedPart = never>(
+  definition: SubgraphDefinition<Deps, Services, Loaders, SeedPart>,
+): DefinedSubgraph<Deps, Services, Loaders, SeedPart> {
   const entities = [...definition.entities, AuditEntryEntity];
   const migrations = [...definition.migrations, AuditLog1764100000000].sort((a, b) => migrationTime(a) - migrationTime(b));
 
-  const open: DefinedSubgraph<Deps, Services, Loaders>['open'] = async (deps) => {
+  const open: DefinedSubgraph<Deps, Services, Loaders, SeedPart>['open'] = async (deps) => {
     const logger = deps.logger ?? createLogger(definition.name(deps as Deps));
     const database = await openDatabase({ url: deps.databaseUrl, entities, migrations, poolSize: deps.poolSize, logger });
     return { database, services: definition.services(database, deps as Deps) };
@@ -114,6 +118,7 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders>(
   return {
     open,
     createApp,
+    seed: definition.seed,
     context,
     run: (fallbackName, configure) =>
       runService(fallbackName, async () => {

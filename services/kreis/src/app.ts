@@ -16,6 +16,7 @@ import { RegistryRepositories } from './registry.repository';
 import { ReportingRepository } from './reporting/reporting.repository';
 import { ReportingService } from './reporting/reporting.service';
 import { buildKreisSchema } from './schema';
+import { loadKreisPart, type KreisSeedPart } from './seed';
 import type { Contributor } from './statistics/contribution.client';
 import { StatisticsRepository } from './statistics/statistics.repository';
 import { StatisticsService } from './statistics/statistics.service';
@@ -29,7 +30,7 @@ export interface KreisDeps extends SubgraphDeps {
 export type KreisApp = DefinedApp<KreisServices>;
 
 /** The kreis subgraph: the participant registry, referrals, consents, and the statistics. */
-export const kreisSubgraph = defineSubgraph<KreisDeps, KreisServices, KreisLoaders>({
+export const kreisSubgraph = defineSubgraph<KreisDeps, KreisServices, KreisLoaders, KreisSeedPart>({
   name: () => KREIS,
   entities: [ParticipantEntity, ReferralEntity, ConsentEntity],
   migrations: [InitialRegistry1764000000000, RecordKeys1764200000000],
@@ -52,6 +53,7 @@ export const kreisSubgraph = defineSubgraph<KreisDeps, KreisServices, KreisLoade
   // Providers may only ask whether a referral is theirs.
   mayRun: () => (_caller, body) => body.query === REFERRAL_LOOKUP_QUERY,
   // The gateway's callers are people; a provider calling directly is its referral look-up service.
+  seed: loadKreisPart,
   viewerOf: (call) => viewerOfCall(call, REFERRAL_LOOKUP_ROLE),
 });
 

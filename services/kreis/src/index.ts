@@ -1,4 +1,4 @@
-export { createApp, openKreis, type KreisApp, type KreisDeps } from './app';
+export { createApp, kreisSubgraph, openKreis, type KreisApp, type KreisDeps } from './app';
 export { loadKreisPart, type KreisSeedPart } from './seed';
 export { buildKreisSchema } from './schema';
 export { ProviderRegistry } from '@durchstarten/contracts';

@@ -15,6 +15,7 @@ import { recordsLoaders } from './records/records.loader';
 import { RecordsRepository } from './records/records.repository';
 import { RecordsService } from './records/records.service';
 import { buildProviderSchema } from './schema';
+import { loadProviderPart, type ProviderSeedPart } from './seed';
 import { ProviderStatisticsRepository } from './statistics/statistics.repository';
 import { ProviderStatisticsService } from './statistics/statistics.service';
 
@@ -30,7 +31,7 @@ export interface ProviderDeps extends SubgraphDeps {
 export type ProviderApp = DefinedApp<ProviderServices>;
 
 /** One provider's subgraph; one code base for every provider of the registry. */
-export const providerSubgraph = defineSubgraph<ProviderDeps, ProviderServices, ProviderLoaders>({
+export const providerSubgraph = defineSubgraph<ProviderDeps, ProviderServices, ProviderLoaders, ProviderSeedPart>({
   name: (deps) => deps.providerId,
   entities: [CaseEntity, CourseEntity, CoachingSessionEntity, EnrolmentEntity, CertificateEntity, InternshipEntity],
   migrations: [InitialCases1764000000000],
@@ -52,6 +53,7 @@ export const providerSubgraph = defineSubgraph<ProviderDeps, ProviderServices, P
   loaders: (services) => ({ ...caseLoaders(services.cases), ...recordsLoaders(services.records) }),
   // kreis may only ask for this provider's statistics contribution; the gateway's callers are people.
   mayRun: (deps) => contributorAccess.mayRun(deps.providerId),
+  seed: loadProviderPart,
   viewerOf: contributorAccess.viewerOf,
 });
 

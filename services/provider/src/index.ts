@@ -1,4 +1,4 @@
-export { createApp, openProvider, type ProviderApp, type ProviderDeps } from './app';
+export { createApp, openProvider, providerSubgraph, type ProviderApp, type ProviderDeps } from './app';
 export { loadProviderPart, type ProviderSeedPart } from './seed';
 export { buildProviderSchema } from './schema';
 export type { ReferralDirectory, ReferralFacts } from './kreis-directory';
