@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
-  const organisations = Object.keys(subgraphsOf(readFileSync(join(repoRoot(), 'schema/supergraph.graphql'), 'utf8')));
+  // The organisations of the supergraph the gateway serves: SUPERGRAPH_PATH, as the gateway reads it.
+  const supergraphPath = process.env.SUPERGRAPH_PATH || join(repoRoot(), 'schema/supergraph.graphql');
+  const organisations = Object.keys(subgraphsOf(readFileSync(supergraphPath, 'utf8')));
   if (!values.org || !organisations.includes(values.org)) throw new Error(`--org must be one of: ${organisations.join(', ')}`);
   const roles = values.role ?? [];
   if (roles.length === 0 || !roles.every((role) => (ROLES as readonly string[]).includes(role)))
