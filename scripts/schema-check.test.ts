@@ -161,7 +161,8 @@ describe('operations in the repository’s code', () => {
     const files = extractRepositoryDocuments(root).map((f) => f.file);
     for (const file of [
       'test/journey.e2e.test.ts',
-      'gateway/src/gateway.int.test.ts',
+      'test/gateway-behaviour.e2e.test.ts',
+      'services/provider/src/provider.int.test.ts',
       'gateway/workplace/report.js',
       'bench/src/scenarios.ts',
     ]) {
