@@ -162,7 +162,6 @@ describe('operations in the repository’s code', () => {
     for (const file of [
       'test/journey.e2e.test.ts',
       'test/gateway-behaviour.e2e.test.ts',
-      'services/provider/src/provider.int.test.ts',
       'gateway/workplace/report.js',
       'bench/src/scenarios.ts',
     ]) {
