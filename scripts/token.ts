@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@durchstarten/gateway/auth';
 import { subgraphsOf } from '@durchstarten/gateway/supergraph';
 import { developmentSecret, signDevelopmentToken } from '@durchstarten/gateway/dev-token';
-import { repoRoot } from '@durchstarten/kit';
+// The light entry point: the kit's index loads the database and server stacks, which a token does not need.
+import { repoRoot } from '@durchstarten/kit/paths';
 
 const USAGE = `Usage: npm run token -- --org <organisation> --role <role> [--role <role>] [--sub NAME] [--ttl 8h]
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { PERSON_ROLES, type PersonRole } from '@durchstarten/contracts';
+import { PERSON_ROLES, type PersonRole } from '@durchstarten/contracts/organisations';
 import type { SignedViewer } from '@durchstarten/kit';
 
 /** Role names a person's token may carry (contract). */

@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
 import { type GraphManifest, type GraphSecrets, type SubgraphEntry } from '@durchstarten/contracts';
-import { repoRoot } from '@durchstarten/kit';
+// The light entry point: the kit's index loads the database and server stacks, which a token does not need.
+import { repoRoot } from '@durchstarten/kit/paths';
 import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from './auth';
 
 /** Where `npm start` keeps the development secret it generated, outside git (data/ is ignored). */
