@@ -1,4 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Audited } from '@durchstarten/kit';
 import { maySeePlacementsOf } from '../access';
 import type { AgenturContext } from '../context';
 import { PlacementType } from '../placement/placement.type';
@@ -11,6 +12,10 @@ export class AgenturParticipantResolver {
       'Placements recorded by Agentur für Arbeit and Jobcenter; shown to Kreis and provider staff only with the participant’s consent.',
   })
   @Directive('@requires(fields: "consentsToAgencyExchange")')
+  // Whether a person has placements is read of them even when the list is empty.
+  @Audited<AgenturParticipant, AgenturContext>('placements', (participant, { viewer }) =>
+    maySeePlacementsOf(viewer, participant) ? participant.id : null,
+  )
   placements(@Root() participant: AgenturParticipant, @Ctx() { loaders, viewer }: AgenturContext) {
     // Hidden, not refused: a journey query still answers, without the agency's data.
     if (!maySeePlacementsOf(viewer, participant)) return [];

@@ -7,9 +7,14 @@ import type { AuditTrail } from './audit';
  * participant whenever the field resolves, whether the row came alone, through a
  * list or through `__resolveReference`; the audit plugin writes one entry per request.
  */
-export function Audited<Root>(fieldKind: string, participantOf: (root: Root) => string): MethodDecorator & PropertyDecorator {
-  const record: MiddlewareFn<{ audit: AuditTrail }> = ({ root, context }, next) => {
-    context.audit.record(fieldKind, participantOf(root as Root));
+export function Audited<Root, Context extends { audit: AuditTrail } = { audit: AuditTrail }>(
+  fieldKind: string,
+  /** The participant whose data the field holds; null where the viewer is shown nothing (no consent), so nothing was read. */
+  participantOf: (root: Root, context: Context) => string | null,
+): MethodDecorator & PropertyDecorator {
+  const record: MiddlewareFn<Context> = ({ root, context }, next) => {
+    const participantId = participantOf(root as Root, context);
+    if (participantId !== null) context.audit.record(fieldKind, participantId);
     return next();
   };
   return UseMiddleware(record);
