@@ -73,6 +73,17 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('audit log on %s'
     expect(listEntries[0].fieldKinds).toEqual(['case records']);
     expect(listEntries[0].participantIds.length).toBeGreaterThan(0);
 
+    // That someone has no placement is a read of them too.
+    const withoutPlacement = graph.world.participants.find(
+      (p) =>
+        !graph.world.placements.some((pl) => pl.participantId === p.id) &&
+        graph.world.consents.some((c) => c.participantId === p.id && c.scope === 'AGENTUR_EXCHANGE' && !c.withdrawnOn),
+    )!;
+    await graph.client.request(`query NoPlacements { participant(id: "${withoutPlacement.id}") { placements { id } } }`);
+    expect((await log('agenturAuditLog')).filter((e) => e.operation === 'NoPlacements')).toEqual([
+      expect.objectContaining({ participantIds: [withoutPlacement.id], fieldKinds: ['placements'] }),
+    ]);
+
     const agent = await graph.clientAs(TEST_VIEWERS.agent);
     await agent.request('query AgentReads { placements(first: 5) { nodes { id kind } } }');
     const placementEntries = (await log('agenturAuditLog')).filter((e) => e.operation === 'AgentReads');
