@@ -48,6 +48,12 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('audit log on %s'
     });
     expect((await log('kreisAuditLog', ids[1])).some((e) => e.operation === 'CaseworkerLooksUp')).toBe(true);
     expect((await log('kreisAuditLog', 'TN-9999')).length).toBe(0);
+    // The id is matched as written: % and _ are no wildcards ("TN-000_" listed every TN-000x).
+    const everyone = (await log('kreisAuditLog')).length;
+    expect(everyone).toBeGreaterThan(0);
+    for (const pattern of [`${ids[0].slice(0, -1)}_`, '%', '_', `${ids[0].slice(0, -1)}%`]) {
+      expect({ pattern, entries: (await log('kreisAuditLog', pattern)).length }).toEqual({ pattern, entries: 0 });
+    }
   });
 
   it('records case records at the provider and placements at the agency, and nothing for pseudonymous reads', async () => {

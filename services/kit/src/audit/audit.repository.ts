@@ -16,13 +16,16 @@ export class AuditLogRepository {
     const id = options.participantId;
     if (id) {
       // The ids are a comma list: match the id alone, first, last or in between (no dialect-specific string functions).
+      // The id is matched literally: % and _ in it are escaped, or "TN-001_" would list every TN-001x.
+      // '!' escapes them: a backslash means different things to MySQL and SQLite string literals.
+      const literal = id.replace(/[!%_]/g, (c) => `!${c}`);
       query.andWhere(
-        '(a.participant_ids = :only OR a.participant_ids LIKE :first OR a.participant_ids LIKE :last OR a.participant_ids LIKE :middle)',
+        "(a.participant_ids = :only OR a.participant_ids LIKE :first ESCAPE '!' OR a.participant_ids LIKE :last ESCAPE '!' OR a.participant_ids LIKE :middle ESCAPE '!')",
         {
           only: id,
-          first: `${id},%`,
-          last: `%,${id}`,
-          middle: `%,${id},%`,
+          first: `${literal},%`,
+          last: `%,${literal}`,
+          middle: `%,${literal},%`,
         },
       );
     }
