@@ -1,5 +1,6 @@
 import { graphManifest, ProviderRegistry, type GraphSecrets } from '@durchstarten/contracts';
-import { externalSubgraphs, launchPorts, logPrefix, subgraphSpecs, useColour } from './launch';
+import { createServer } from 'node:http';
+import { externalSubgraphs, launchPorts, logPrefix, subgraphSpecs, useColour, waitForReady } from './launch';
 
 describe("npm start's log prefixes", () => {
   it('colour the name at a terminal, one colour per service, and reset after it', () => {
@@ -77,5 +78,22 @@ describe('npm start and the manifest', () => {
     expect(secrets.kreisTo.diakonie).toBe('shell-kreis-diakonie');
     expect(secrets.gatewayTo.klausenhof).toBe('generated-gateway-klausenhof');
     expect(externalSubgraphs(manifest, generated, {}).external.size).toBe(0);
+  });
+});
+
+describe('waiting for a service to be ready', () => {
+  it('works on a port the Fetch standard calls bad (6666), as npm start with GATEWAY_PORT=6000 needs', async () => {
+    const service = createServer((_req, res) => res.writeHead(200).end());
+    const listening = await new Promise<boolean>((resolve) => {
+      service.once('error', () => resolve(false));
+      service.listen(6666, '127.0.0.1', () => resolve(true));
+    });
+    if (!listening) return void process.stdout.write('skipped the bad-port wait: port 6666 is in use on this machine\n');
+    try {
+      await expect(fetch('http://127.0.0.1:6666/ready')).rejects.toThrow();
+      await expect(waitForReady('http://127.0.0.1:6666/ready', 'stand-in', 5_000)).resolves.toBeUndefined();
+    } finally {
+      await new Promise<void>((resolve) => service.close(() => resolve()));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '@durchstarten/kit';
+import { probeStatus, repoRoot } from '@durchstarten/kit';
 import { ENV, type GraphManifest, type GraphSecrets, subgraphEnv } from '@durchstarten/contracts';
 
 /** One service process: its compiled entry point (relative to the repository root), its port and its own environment. */
@@ -119,11 +119,8 @@ export function logPrefix(name: string, index: number, colour: boolean): string 
 export async function waitForReady(url: string, name: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
+    // Not listening yet answers null: poll again.
+    if ((await probeStatus(url, 1000)) === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${name} was not ready within ${timeoutMs / 1000} s (${url})`);

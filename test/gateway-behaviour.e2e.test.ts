@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
@@ -68,6 +69,25 @@ describe('gateway', () => {
     expect(((await ready.json()) as { subgraphs: unknown }).subgraphs).toEqual(
       Object.fromEntries(graph.manifest.subgraphs.map(({ name }) => [name, 'ready'])),
     );
+  });
+
+  it('checks a subgraph on a port the Fetch standard calls bad (6000) like any other', async () => {
+    // A stand-in that answers /ready on 6000; fetch() would refuse the port before sending anything.
+    const standIn = createServer((_req, res) => res.writeHead(200).end('{"status":"ready"}'));
+    const listening = await new Promise<boolean>((resolve) => {
+      standIn.once('error', () => resolve(false));
+      standIn.listen(6000, '127.0.0.1', () => resolve(true));
+    });
+    if (!listening) {
+      process.stdout.write('skipped the bad-port readiness check: port 6000 is in use on this machine\n');
+      return;
+    }
+    cleanups.push(() => new Promise<void>((resolve) => standIn.close(() => resolve())));
+    await expect(fetch('http://127.0.0.1:6000/ready')).rejects.toThrow();
+    const { url } = await gatewayWith({ agentur: 'http://127.0.0.1:6000/graphql' });
+    const ready = await fetch(new URL('/ready', url));
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { subgraphs: Record<string, string> }).subgraphs.agentur).toBe('ready');
   });
 
   describe('CORS for browser pages on other origins', () => {

@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
-import { createLogger, type Logger, requestBodyErrorHandler } from '@durchstarten/kit';
+import { createLogger, type Logger, probeStatus, requestBodyErrorHandler } from '@durchstarten/kit';
 import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
 import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -119,12 +119,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(
       Object.entries(subgraphs).map(async ([name, url]) => {
-        try {
-          const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
-          return [name, response.ok ? 'ready' : `not ready (${response.status})`] as const;
-        } catch {
-          return [name, 'unreachable'] as const;
-        }
+        const status = await probeStatus(new URL('/ready', url), 2000);
+        if (status === null) return [name, 'unreachable'] as const;
+        return [name, status === 200 ? 'ready' : `not ready (${status})`] as const;
       }),
     );
     const ready = checks.every(([, state]) => state === 'ready');

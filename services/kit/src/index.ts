@@ -18,3 +18,4 @@ export * from './authorization';
 export * from './audit';
 export * from './statistics';
 export * from './subgraph';
+export * from './http-probe';
