@@ -1,4 +1,4 @@
-import { ENV, subgraphEnv, type GraphManifest, type GraphSecrets, type SubgraphEntry } from '@durchstarten/contracts';
+import { ENV, secretsFor, subgraphEnv, type GraphManifest, type GraphSecrets, type SubgraphEntry } from '@durchstarten/contracts';
 
 /**
  * docker-compose.yml, written by `npm run compose` from the manifest (the provider
@@ -7,14 +7,15 @@ import { ENV, subgraphEnv, type GraphManifest, type GraphSecrets, type SubgraphE
  */
 export function composeFileFor(manifest: GraphManifest): string {
   const names = manifest.subgraphs.map((s) => s.name);
+  const secrets = composeSecrets(manifest);
   return [
     header(names),
     '',
     'services:',
     mysqlService(names),
     seedService(names),
-    ...manifest.subgraphs.map((subgraph) => subgraphService(manifest, subgraph)),
-    gatewayService(manifest),
+    ...manifest.subgraphs.map((subgraph) => subgraphService(manifest, subgraph, secrets)),
+    gatewayService(manifest, secrets),
     'volumes:',
     '  mysql-data:',
     '',
@@ -33,15 +34,9 @@ const password = (name: string) => `\${${name.toUpperCase()}_DB_PASSWORD:-${name
 const databaseUrl = (name: string) => `mysql://${name}:${password(name)}@mysql:3306/${name}`;
 const internalUrl = (manifest: GraphManifest) => (name: string) => `http://${name}:${manifest.get(name).port}/graphql`;
 
-function composeSecrets(manifest: GraphManifest): GraphSecrets {
-  const each = (subgraphs: SubgraphEntry[], nameOf: (name: string) => string) =>
-    Object.fromEntries(subgraphs.map(({ name }) => [name, required(nameOf(name))]));
-  return {
-    gatewayTo: each(manifest.subgraphs, COMPOSE_SECRETS.gatewayTo),
-    providerToKreis: each(manifest.providers, COMPOSE_SECRETS.providerToKreis),
-    kreisTo: each(manifest.contributors, COMPOSE_SECRETS.kreisTo),
-  };
-}
+/** Each signed pair's secret as a required compose variable: compose stops and names any that is missing. */
+const composeSecrets = (manifest: GraphManifest): GraphSecrets =>
+  secretsFor(manifest, (pair, name) => required(COMPOSE_SECRETS[pair](name)));
 
 function environment(values: Record<string, string>, indent = '      '): string {
   return Object.entries(values)
@@ -142,7 +137,7 @@ function readyCheck(path: string, port: number): string {
 `;
 }
 
-function subgraphService(manifest: GraphManifest, subgraph: SubgraphEntry): string {
+function subgraphService(manifest: GraphManifest, subgraph: SubgraphEntry, secrets: GraphSecrets): string {
   const dependsOnKreis = subgraph.kind === 'provider' ? '\n      kreis:\n        condition: service_healthy' : '';
   return `  ${subgraph.name}:
     <<: *node-service
@@ -155,7 +150,7 @@ function subgraphService(manifest: GraphManifest, subgraph: SubgraphEntry): stri
       DATABASE_URL: ${databaseUrl(subgraph.name)}
       LOG_LEVEL: info
       # Signed calls: who may call it, and whom it calls (the secrets pair up across services).
-${environment(subgraphEnv(manifest, subgraph.name, composeSecrets(manifest), internalUrl(manifest)))}
+${environment(subgraphEnv(manifest, subgraph.name, secrets, internalUrl(manifest)))}
     expose:
       - "${subgraph.port}"
     depends_on:
@@ -164,8 +159,7 @@ ${environment(subgraphEnv(manifest, subgraph.name, composeSecrets(manifest), int
 ${readyCheck('/ready', subgraph.port)}`;
 }
 
-function gatewayService(manifest: GraphManifest): string {
-  const secrets = composeSecrets(manifest);
+function gatewayService(manifest: GraphManifest, secrets: GraphSecrets): string {
   const urls = Object.fromEntries(manifest.subgraphs.map(({ name }) => [ENV.url(name), internalUrl(manifest)(name)]));
   const signing = Object.fromEntries(manifest.subgraphs.map(({ name }) => [ENV.gatewaySecret(name), secrets.gatewayTo[name]]));
   const healthy = manifest.subgraphs.map(({ name }) => `      ${name}:\n        condition: service_healthy`).join('\n');

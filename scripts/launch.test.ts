@@ -43,6 +43,9 @@ describe('npm start and the manifest', () => {
     expect(manifest.subgraphs.map((s) => launchPorts(manifest, {})(s.name))).toEqual([4001, 4002, 4003, 4005, 4004]);
     const shifted = launchPorts(manifest, { GRAPH_PORT_OFFSET: '10000', DIAKONIE_PORT: '4999' });
     expect(manifest.subgraphs.map((s) => shifted(s.name))).toEqual([14001, 14002, 14003, 4999, 14004]);
+    expect([launchPorts(manifest, {})('gateway'), shifted('gateway'), launchPorts(manifest, { GATEWAY_PORT: '6000' })('gateway')]).toEqual([
+      4000, 14000, 6000,
+    ]);
   });
 
   it('gives both ends of each signed pair the same secret', () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { probeStatus, repoRoot } from '@durchstarten/kit';
-import { ENV, type GraphManifest, type GraphSecrets, subgraphEnv } from '@durchstarten/contracts';
+import { ENV, GATEWAY_PORT, type GraphManifest, type GraphSecrets, subgraphEnv } from '@durchstarten/contracts';
 
 /** One service process: its compiled entry point (relative to the repository root), its port and its own environment. */
 export interface ServiceSpec {
@@ -43,13 +43,14 @@ export function subgraphSpecs(options: {
 }
 
 /**
- * A subgraph's port in a launch: `<NAME>_PORT` if set, else its default from the
- * manifest shifted by GRAPH_PORT_OFFSET, so that a second graph (the smoke test)
- * runs beside a developer's on other ports whatever providers the registry lists.
+ * A service's port in a launch (a subgraph's, or the gateway's): `<NAME>_PORT` if set,
+ * else its default shifted by GRAPH_PORT_OFFSET, so that a second graph (the smoke
+ * test) runs beside a developer's on other ports whatever providers the registry lists.
  */
 export function launchPorts(manifest: GraphManifest, env: NodeJS.ProcessEnv = process.env): (name: string) => number {
   const offset = Number(env.GRAPH_PORT_OFFSET ?? 0);
-  return (name) => Number(env[ENV.port(name)] ?? manifest.get(name).port + offset);
+  const defaultOf = (name: string) => (name === 'gateway' ? GATEWAY_PORT : manifest.get(name).port);
+  return (name) => Number(env[ENV.port(name)] ?? defaultOf(name) + offset);
 }
 
 /**

@@ -24,7 +24,6 @@ import { main as seed } from './seed';
 async function main(): Promise<void> {
   const started = Date.now();
   const registry = ProviderRegistry.fromFile(providerRegistryPath());
-  const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000 + Number(process.env.GRAPH_PORT_OFFSET ?? 0));
 
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
@@ -36,6 +35,7 @@ async function main(): Promise<void> {
   const databaseOf = (name: string) => process.env[ENV.databaseUrl(name)] ?? defaultSqliteUrl(name);
   const manifest = graphManifest(registry);
   const portOf = launchPorts(manifest);
+  const gatewayPort = portOf('gateway');
   const developmentSecrets = ensureDevelopmentSecrets(manifest);
   const { external, secrets } = externalSubgraphs(manifest, developmentSecrets);
   const urlOf = (name: string) => external.get(name) ?? `http://127.0.0.1:${portOf(name)}/graphql`;

@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from '@durchstarten/kit';
-import { gatewayEnv, graphManifest, type GraphSecrets, type ProviderRegistry, type SubgraphEntry } from '@durchstarten/contracts';
+import { gatewayEnv, graphManifest, secretsFor, type GraphSecrets, type ProviderRegistry } from '@durchstarten/contracts';
 import { inheritedEnv, spawnService, subgraphSpecs, waitForReady, type ServiceSpec } from '../../scripts/launch';
 import { log } from './common';
 
@@ -95,14 +95,7 @@ export function killAll(): void {
 /** Secrets for one benchmark run only: nothing is read from or written to data/dev-secrets.json. */
 export function runSecrets(registry: ProviderRegistry): GraphSecrets & { jwtSecret: string } {
   const secret = () => randomBytes(32).toString('base64url');
-  const manifest = graphManifest(registry);
-  const each = (subgraphs: SubgraphEntry[]) => Object.fromEntries(subgraphs.map((s) => [s.name, secret()]));
-  return {
-    jwtSecret: secret(),
-    gatewayTo: each(manifest.subgraphs),
-    providerToKreis: each(manifest.providers),
-    kreisTo: each(manifest.contributors),
-  };
+  return { jwtSecret: secret(), ...secretsFor(graphManifest(registry), secret) };
 }
 
 export interface RunningSubgraphs {
@@ -124,10 +117,11 @@ export async function startSubgraphs(options: {
 }): Promise<RunningSubgraphs> {
   const manifest = graphManifest(options.registry);
   const names = manifest.subgraphs.map((s) => s.name);
+  const portOf = (name: string) => SUBGRAPH_BASE_PORT + names.indexOf(name);
   const specs = subgraphSpecs({
     manifest,
     secrets: options.secrets,
-    portOf: (name) => SUBGRAPH_BASE_PORT + names.indexOf(name),
+    portOf,
     databaseOf: (name) => options.databases[name],
   });
   // As docker-compose runs them: graphql-js without its development-only checks.
@@ -140,7 +134,7 @@ export async function startSubgraphs(options: {
   return {
     specs,
     processes,
-    gatewayEnv: gatewayEnv(manifest, options.secrets, (name) => `http://127.0.0.1:${SUBGRAPH_BASE_PORT + names.indexOf(name)}/graphql`),
+    gatewayEnv: gatewayEnv(manifest, options.secrets, (name) => `http://127.0.0.1:${portOf(name)}/graphql`),
     stop: async () => {
       await Promise.all(Object.values(processes).map((p) => p.stop()));
     },

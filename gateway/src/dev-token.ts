@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SignJWT } from 'jose';
-import { type GraphManifest, type GraphSecrets, type SubgraphEntry } from '@durchstarten/contracts';
+import { secretsFor, type GraphManifest, type GraphSecrets } from '@durchstarten/contracts';
 // The light entry point: the kit's index loads the database and server stacks, which a token does not need.
 import { repoRoot } from '@durchstarten/kit/paths';
 import { DEV_AUDIENCE, DEV_ISSUER, type Viewer } from './auth';
@@ -32,13 +32,9 @@ export function developmentSecret(env: NodeJS.ProcessEnv = process.env): string 
  */
 export function ensureDevelopmentSecrets(manifest: GraphManifest): DevSecrets {
   const stored = readDevSecrets();
-  const keep = (kept: Record<string, string> | undefined, names: SubgraphEntry[]) =>
-    Object.fromEntries(names.map(({ name }) => [name, kept?.[name] ?? newSecret()]));
   const secrets: DevSecrets = {
     jwtSecret: stored.jwtSecret ?? newSecret(),
-    gatewayTo: keep(stored.gatewayTo, manifest.subgraphs),
-    providerToKreis: keep(stored.providerToKreis, manifest.providers),
-    kreisTo: keep(stored.kreisTo, manifest.contributors),
+    ...secretsFor(manifest, (pair, name) => stored[pair]?.[name] ?? newSecret()),
   };
   mkdirSync(dirname(DEV_SECRETS_PATH), { recursive: true });
   writeFileSync(DEV_SECRETS_PATH, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });

@@ -33,6 +33,8 @@ export interface GraphManifest {
   contributors: SubgraphEntry[];
 }
 
+/** The gateway's default port; the subgraphs' are in the manifest. */
+export const GATEWAY_PORT = 4000;
 const KREIS_ROUTING_URL = 'http://127.0.0.1:4001/graphql';
 const AGENTUR_ROUTING_URL = 'http://127.0.0.1:4004/graphql';
 
@@ -91,6 +93,19 @@ export interface GraphSecrets {
   gatewayTo: Record<string, string>;
   providerToKreis: Record<string, string>;
   kreisTo: Record<string, string>;
+}
+
+export type SignedPair = keyof GraphSecrets;
+
+/** One secret for each signed pair of the manifest: the gateway to every subgraph, every provider to kreis, kreis to every contributor. */
+export function secretsFor(manifest: GraphManifest, secretOf: (pair: SignedPair, name: string) => string): GraphSecrets {
+  const each = (pair: SignedPair, subgraphs: SubgraphEntry[]) =>
+    Object.fromEntries(subgraphs.map(({ name }) => [name, secretOf(pair, name)]));
+  return {
+    gatewayTo: each('gatewayTo', manifest.subgraphs),
+    providerToKreis: each('providerToKreis', manifest.providers),
+    kreisTo: each('kreisTo', manifest.contributors),
+  };
 }
 
 /**
