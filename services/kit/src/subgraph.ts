@@ -62,8 +62,6 @@ export interface DefinedSubgraph<Deps extends SubgraphDeps, Services, Loaders, S
   createApp(deps: Deps): Promise<DefinedApp<Services>>;
   /** Loads this organisation's part of a synthetic world into an opened database (`npm run seed`, the tests). */
   seed(opened: { database: Database; services: Services }, part: SeedPart): Promise<boolean>;
-  /** A request context, for tests and tools that resolve without HTTP. */
-  context(services: Services, viewer: Viewer | null, auditLog: AuditLogRepository): SubgraphContext<Services, Loaders>;
   /** For main.ts: reads the configuration, builds the app, listens, stops cleanly on SIGTERM or SIGINT. */
   run(fallbackName: string, configure: () => { deps: Omit<Deps, 'logger' | 'callerSecrets'>; config: SubgraphRunConfig }): Promise<void>;
 }
@@ -119,7 +117,6 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders, See
     open,
     createApp,
     seed: definition.seed,
-    context,
     run: (fallbackName, configure) =>
       runService(fallbackName, async () => {
         const { deps, config } = configure();
