@@ -65,8 +65,9 @@ describe('gateway security', () => {
         .setSubject('someone')
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)
-        .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
-        .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+        // Fixed dates long past, so that no clock enters the test: issued and expired in 2023.
+        .setIssuedAt(Math.floor(Date.parse('2023-10-31T08:00:00Z') / 1000))
+        .setExpirationTime(Math.floor(Date.parse('2023-10-31T16:00:00Z') / 1000))
         .sign(secret);
       expectUnauthenticated(await send(graph.url, { query: TOTAL }, expired), /expired/);
     });
