@@ -77,7 +77,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     buildService: ({ name, url }) => {
       const secret = deps.subgraphSecrets[name];
       if (!secret) throw new Error(`No secret to sign requests to the ${name} subgraph (SUBGRAPH_SECRET_${name.toUpperCase()})`);
-      return new SubgraphDataSource({ url: subgraphs[name] ?? url, fetcher: fetcherFor(name, secret) });
+      return new SubgraphDataSource({ name, url: subgraphs[name] ?? url, fetcher: fetcherFor(name, secret) });
     },
     logger: {
       debug: () => {},

@@ -11,6 +11,14 @@ import type { GatewayContext } from './app';
  * the subgraph's URL and response body attached.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** The subgraph's name, which its errors carry: an operator and a client see which part of the graph failed. */
+  readonly name: string;
+
+  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { name: string }) {
+    super(config);
+    this.name = config.name;
+  }
+
   /** Forwards who is asking; the fetcher signs this header together with the body. */
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const viewer = (context as Partial<GatewayContext>).viewer;
@@ -27,10 +35,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const errors = (body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | undefined)?.errors;
     const first = errors?.[0];
     if (first && typeof first.message === 'string' && typeof first.extensions?.code === 'string') {
-      return new GraphQLError(errors!.map((e) => e.message).join(' '), { extensions: { code: first.extensions.code } });
+      return new GraphQLError(errors!.map((e) => e.message).join(' '), { extensions: { code: first.extensions.code, subgraph: this.name } });
     }
-    return new GraphQLError(`A subgraph could not answer (HTTP ${response.status}); nothing was changed there.`, {
-      extensions: { code: 'SUBGRAPH_ERROR' },
+    return new GraphQLError(`The ${this.name} subgraph could not answer (HTTP ${response.status}); nothing was changed there.`, {
+      extensions: { code: 'SUBGRAPH_ERROR', subgraph: this.name },
     });
   }
 }

@@ -43,6 +43,10 @@ export interface RunningGraph {
   subgraphUrls: Record<string, string>;
   /** The secret the gateway signs each subgraph's requests with, for tests that start a second gateway. */
   subgraphSecrets: Record<string, string>;
+  /** Stops a subgraph as a crash would leave it: its port closed, its database untouched. */
+  stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped (or running) subgraph again on the same port and database: a restart without the process. */
+  startSubgraph(name: string): Promise<void>;
   /** SQL statements each subgraph has run since the last reset. */
   statements(): Record<string, number>;
   resetStatements(): void;
@@ -75,15 +79,13 @@ export async function startGraph(
     let agentur: AgenturApp | undefined;
     const providers: Record<string, ProviderApp> = {};
     const subgraphUrls: Record<string, string> = {};
+    const running: Record<string, { kind: SubgraphKind; databaseUrl: string; app: KreisApp | ProviderApp | AgenturApp }> = {};
     for (const subgraph of manifest.subgraphs) {
       const { name } = subgraph;
-      const app = await createSubgraph(subgraph.kind, name, {
-        databaseUrl: await database(name),
-        registry,
-        contributors,
-        kreisUrl: subgraphUrls.kreis,
-      });
-      closers.push(() => app.close());
+      const databaseUrl = await database(name);
+      const app = await createSubgraph(subgraph.kind, name, { databaseUrl, registry, contributors, kreisUrl: subgraphUrls.kreis });
+      running[name] = { kind: subgraph.kind, databaseUrl, app };
+      closers.push(() => running[name].app.close());
       subgraphUrls[name] = await app.listen(0);
       if (subgraph.contributes) contributors.push({ organisation: name, url: subgraphUrls[name], secret: TEST_SECRETS.kreisTo(name) });
       if (subgraph.kind === 'kreis') kreis = app as KreisApp;
@@ -114,12 +116,12 @@ export async function startGraph(
     });
     closers.push(() => gateway.close());
     const url = await gateway.listen(0);
-    const apps: Record<string, { database: { statements: { total: number; reset(): void } } }> = { kreis, ...providers, agentur };
+    const apps = () => Object.fromEntries(Object.entries(running).map(([name, { app }]) => [name, app]));
     const clientAs = async (viewer: SignedViewer) =>
       new GraphQLClient(url, {
         headers: { authorization: `Bearer ${await signDevelopmentToken(viewer as Viewer, TEST_TOKEN_KEYS.secret)}` },
       });
-    return {
+    const graph: RunningGraph = {
       url,
       client: await clientAs(KREIS_CASEWORKER),
       clientAs,
@@ -131,13 +133,27 @@ export async function startGraph(
       manifest,
       subgraphUrls,
       subgraphSecrets,
-      statements: () => Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, app.database.statements.total])),
-      resetStatements: () => Object.values(apps).forEach((app) => app.database.statements.reset()),
+      stopSubgraph: async (name) => {
+        await running[name].app.close();
+      },
+      startSubgraph: async (name) => {
+        const { kind, databaseUrl, app: previous } = running[name];
+        await previous.close();
+        const app = await createSubgraph(kind, name, { databaseUrl, registry, contributors, kreisUrl: subgraphUrls.kreis });
+        running[name].app = app;
+        await app.listen(Number(new URL(subgraphUrls[name]).port));
+        if (kind === 'kreis') graph.kreis = app as KreisApp;
+        else if (kind === 'agentur') graph.agentur = app as AgenturApp;
+        else graph.providers[name] = app as ProviderApp;
+      },
+      statements: () => Object.fromEntries(Object.entries(apps()).map(([name, app]) => [name, app.database.statements.total])),
+      resetStatements: () => Object.values(apps()).forEach((app) => app.database.statements.reset()),
       close: async () => {
         for (const close of closers.reverse()) await close();
         for (const created of databases) await created.drop();
       },
     };
+    return graph;
   } catch (error) {
     for (const close of closers.reverse()) await close().catch(() => undefined);
     for (const created of databases) await created.drop().catch(() => undefined);

@@ -7,9 +7,12 @@ import { AgenturParticipant } from './participant.type';
 
 @Resolver(() => AgenturParticipant)
 export class AgenturParticipantResolver {
+  // Nullable because agentur fills it on kreis's participant: when agentur cannot answer, this field alone is null and
+  // the rest of the participant stays (a non-null list would null the participant, and with it the whole page).
   @FieldResolver(() => [PlacementType], {
+    nullable: true,
     description:
-      'Placements recorded by Agentur für Arbeit and Jobcenter; shown to Kreis and provider staff only with the participant’s consent.',
+      'Placements recorded by Agentur für Arbeit and Jobcenter; shown to Kreis and provider staff only with the participant’s consent. Null only when agentur could not answer (see the error naming the subgraph).',
   })
   @Directive('@requires(fields: "consentsToAgencyExchange")')
   // Whether a person has placements is read of them even when the list is empty.

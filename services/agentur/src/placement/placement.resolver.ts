@@ -31,7 +31,11 @@ export class PlacementResolver {
     return { kldbCode: placement.kldbCode, title: placement.occupationTitle };
   }
 
-  @FieldResolver(() => AgenturParticipant)
+  // Nullable: kreis fills the participant's fields, and when kreis cannot answer only this link is lost, not the placement.
+  @FieldResolver(() => AgenturParticipant, {
+    nullable: true,
+    description: 'The participant; null only when kreis could not answer (see the error naming the subgraph).',
+  })
   @placementRead()
   participant(@Root() placement: PlacementType) {
     return { id: placement.participantId };

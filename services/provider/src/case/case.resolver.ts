@@ -10,7 +10,11 @@ import { type CaseTypes, caseRead, ParticipantReference } from './case.type';
 export function caseResolvers({ CaseType, CaseList }: CaseTypes, { Desk, DeskMutations }: DeskTypes): [Function, ...Function[]] {
   @Resolver(() => CaseType)
   class CaseFieldResolver {
-    @FieldResolver(() => ParticipantReference)
+    // Nullable: kreis fills the participant's fields, and when kreis cannot answer only this link is lost, not the case.
+    @FieldResolver(() => ParticipantReference, {
+      nullable: true,
+      description: 'The participant; null only when kreis could not answer (see the error naming the subgraph).',
+    })
     @caseRead()
     participant(@Root() providerCase: CaseEntity) {
       return { id: providerCase.participantId };
