@@ -6,6 +6,8 @@ import { SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
 export interface SubgraphFetcherOptions {
   timeoutMs: number;
   maxSocketsPerSubgraph: number;
+  /** When a call's deadline passes; tests pass their own to pass it at a moment of their choosing. */
+  deadline?: (timeoutMs: number) => AbortSignal;
 }
 
 type UndiciResponse = Awaited<ReturnType<typeof request>>;
@@ -13,9 +15,10 @@ type UndiciResponse = Awaited<ReturnType<typeof request>>;
 /**
  * What @apollo/gateway reads of a subgraph response (status, headers, the body as
  * JSON or text), over undici's plain request API: WHATWG fetch costs the gateway a
- * web stream and extra copies per subgraph call.
+ * web stream and extra copies per subgraph call. The body is already read, within
+ * the call's deadline.
  */
-function asFetcherResponse(url: string, response: UndiciResponse) {
+function asFetcherResponse(url: string, response: UndiciResponse, body: string) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -27,12 +30,10 @@ function asFetcherResponse(url: string, response: UndiciResponse) {
     url,
     redirected: false,
     headers,
-    get bodyUsed() {
-      return response.body.bodyUsed;
-    },
-    json: () => response.body.json(),
-    text: () => response.body.text(),
-    arrayBuffer: () => response.body.arrayBuffer(),
+    bodyUsed: false,
+    json: async () => JSON.parse(body) as unknown,
+    text: async () => body,
+    arrayBuffer: async () => new TextEncoder().encode(body).buffer,
   };
 }
 
@@ -55,18 +56,27 @@ export function createSubgraphFetchers(options: SubgraphFetcherOptions): {
     (async (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => {
       const body = init?.body ?? '';
       const viewer = init?.headers?.[SIGNATURE_HEADERS.viewer] ?? '';
+      // One deadline for the whole call: waiting for a pooled connection, connecting, sending and reading the answer.
+      // undici's headersTimeout and bodyTimeout start only once the request is on a socket, and an aborted request
+      // still waits in the pool's queue until it gets one (and is then dropped unsent): the race ends that wait.
+      const deadline = (options.deadline ?? AbortSignal.timeout)(options.timeoutMs);
+      const deadlinePassed = new Promise<never>((_, reject) =>
+        deadline.addEventListener('abort', () => reject(deadline.reason as Error), { once: true }),
+      );
       try {
-        const response = await request(url, {
-          method: (init?.method ?? 'POST') as 'POST',
-          headers: { ...init?.headers, ...signRequest({ caller: 'gateway', secret, url, viewer, body }) },
-          body,
-          dispatcher: agent,
-          headersTimeout: options.timeoutMs,
-          bodyTimeout: options.timeoutMs,
-        });
-        return asFetcherResponse(url, response);
-      } catch (error) {
-        const timedOut = ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'].includes((error as { code?: string }).code ?? '');
+        const response = await Promise.race([
+          request(url, {
+            method: (init?.method ?? 'POST') as 'POST',
+            headers: { ...init?.headers, ...signRequest({ caller: 'gateway', secret, url, viewer, body }) },
+            body,
+            dispatcher: agent,
+            signal: deadline,
+          }),
+          deadlinePassed,
+        ]);
+        return asFetcherResponse(url, response, await response.body.text());
+      } catch {
+        const timedOut = deadline.aborted;
         throw new GraphQLError(
           timedOut
             ? `The ${subgraph} subgraph gave no answer within ${options.timeoutMs} ms.`
