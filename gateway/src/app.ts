@@ -97,6 +97,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // runService stops the service on SIGTERM and SIGINT, the server with its database; Apollo's own handlers
+    // would stop the server alone and re-raise the signal while the database pool still holds the process open.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     formatError: limitErrorCode,
     introspection: !deps.production,

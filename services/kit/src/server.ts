@@ -53,6 +53,9 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
     schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // runService stops the service on SIGTERM and SIGINT, the server with its database; Apollo's own handlers
+    // would stop the server alone and re-raise the signal while the database pool still holds the process open.
+    stopOnTerminationSignals: false,
     // No inline traces: they would carry timing per field of personal data to whoever asks.
     // No cache-control hints either: personal data is never cached, and computing them wraps every field resolver.
     plugins: [
@@ -146,8 +149,13 @@ export async function runService(
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    await app.close();
-    process.exit(0);
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error('shutdown failed', { signal, error: error instanceof Error ? error.name : 'unknown' });
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
