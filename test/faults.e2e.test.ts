@@ -89,7 +89,7 @@ describe.each(testDialects())('faults on $name: a failed subgraph costs its own 
     expect(nodes.every((node: { placements: unknown }) => node.placements === null)).toBe(true);
     expect(answer.errors?.length).toBeGreaterThan(0);
     for (const error of answer.errors ?? []) {
-      expect(error.extensions?.code).toBe('SUBGRAPH_TIMEOUT');
+      expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', subgraph: 'agentur' });
       expect(error.message).toContain('agentur');
     }
     expect(agentur.hungRequests).toBeGreaterThan(0);
