@@ -11,6 +11,7 @@ import express from 'express';
 import { createLogger, type Logger, probeStatus, requestBodyErrorHandler } from '@durchstarten/kit';
 import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
 import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
+import { operationResolution } from './operation-resolution';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
 import { subgraphsOf } from './supergraph';
@@ -107,6 +108,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      operationResolution(),
       ...protection.plugins,
       costLimit(limits.maxCost),
     ],
