@@ -15,6 +15,7 @@ import { operationResolution } from './operation-resolution';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
 import { subgraphsOf } from './supergraph';
+import { wellFormedText } from './well-formed-text';
 import { createWorkplace } from './workplace';
 
 // No usage data leaves the Kreis: @apollo/gateway reports anonymous telemetry unless told not to.
@@ -143,6 +144,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   app.use(
     '/graphql',
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
+    wellFormedText(),
     tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, { context: async ({ req }) => ({ viewer: await verifyToken(req.headers.authorization) }) }),
   );

@@ -64,4 +64,51 @@ describe('choosing the operation of a request', () => {
       },
     ]);
   });
+
+  it('refuses text that is not valid Unicode (a lone surrogate) instead of storing it altered, and stores nothing', async () => {
+    const count = async () =>
+      (await post({ query: '{ participants(first: 1) { totalCount } }' })).answer.data as { participants: { totalCount: number } };
+    const before = await count();
+    const { status, answer } = await post({
+      query: 'mutation R($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }',
+      variables: {
+        input: {
+          givenName: 'A\ud800',
+          familyName: 'Probe',
+          birthDate: '2001-04-12',
+          gender: 'FEMALE',
+          residenceStatus: 'GESTATTUNG',
+          municipalityId: 'wesel',
+          enteredOn: '2022-09-01',
+        },
+      },
+    });
+    expect(status).toBe(400);
+    expect(answer.errors).toEqual([
+      {
+        message: 'variables.input.givenName is not valid Unicode: it holds half of a surrogate pair (\\ud800 without its partner).',
+        extensions: { code: 'BAD_USER_INPUT', field: 'variables.input.givenName' },
+      },
+    ]);
+    expect(await count()).toEqual(before);
+  });
+
+  it('accepts text in any script, with marks and whole surrogate pairs, and stores it as written', async () => {
+    const givenName = '\u202eשלום 😀 Zá';
+    const { answer } = await post({
+      query: 'mutation R($input: RegisterParticipantInput!) { registerParticipant(input: $input) { givenName } }',
+      variables: {
+        input: {
+          givenName,
+          familyName: 'Probe',
+          birthDate: '2001-04-12',
+          gender: 'FEMALE',
+          residenceStatus: 'GESTATTUNG',
+          municipalityId: 'wesel',
+          enteredOn: '2022-09-01',
+        },
+      },
+    });
+    expect(answer).toEqual({ data: { registerParticipant: { givenName } } });
+  });
 });
