@@ -1,4 +1,6 @@
 import { testDialects } from '@durchstarten/kit/testing';
+import { TEST_VIEWERS } from '@durchstarten/contracts/testing';
+import type { Viewer } from '@durchstarten/gateway/auth';
 import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
 import { mulberry32, pick, type Rng } from '../scripts/seed/random';
 import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
@@ -6,6 +8,7 @@ import { type Answer, concurrently, postGraphQL, uncodedErrors } from './support
 
 const REGISTER = `mutation Register($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`;
 const GRANT = `mutation Grant($input: ConsentInput!) { grantConsent(input: $input) { id } }`;
+const PLACE = `mutation Place($input: RecordPlacementInput!) { recordPlacement(input: $input) { id } }`;
 const REFER = `mutation Refer($input: ReferParticipantInput!) { referParticipant(input: $input) { id provider { id } } }`;
 // The README's journey and cohort queries.
 const JOURNEY = `query Journey($id: ID!) {
@@ -57,6 +60,13 @@ interface Registered {
   referrals: Array<{ id: string; module: string; referredOn: string }>;
 }
 
+interface Placed {
+  id: string;
+  participantId: string;
+  employerName: string;
+  startsOn: string;
+}
+
 function person(client: number, request: number, rng: Rng) {
   return {
     givenName: 'Last',
@@ -78,10 +88,13 @@ function failure(kind: string, answer: Answer): string {
 describe.each(testDialects().map((d) => [d.name, d] as const))('concurrent clients through the gateway on %s', (_name, dialect) => {
   let graph: RunningGraph;
   let token: string;
+  /** Agency staff, who record placements. */
+  let agentToken: string;
 
   beforeAll(async () => {
     graph = await startGraph(dialect, { participants: 60 });
     token = await signDevelopmentToken(KREIS_CASEWORKER, TEST_TOKEN_KEYS.secret);
+    agentToken = await signDevelopmentToken(TEST_VIEWERS.agent as Viewer, TEST_TOKEN_KEYS.secret);
   });
 
   afterAll(async () => {
@@ -149,7 +162,32 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('concurrent clien
     expect(await totalCount()).toBe(before + 320);
   });
 
-  it('serves 50 clients × 20 mixed reads and writes: no 5xx, every error coded, every acknowledged write read back', async () => {
+  /** Reads every placement back with the agency's token and lists what differs from what was acknowledged. */
+  async function placementDifferences(written: Placed[]): Promise<string[]> {
+    const differences: string[] = [];
+    for (let start = 0; start < written.length; start += 20) {
+      const batch = written.slice(start, start + 20);
+      const fields = batch.map(
+        (p, i) => `p${i}: placement(id: "${p.id}") { id participant { id } employerName startsOn occupation { kldbCode } }`,
+      );
+      const answer = await postGraphQL(graph.url, agentToken, `{ ${fields.join(' ')} }`);
+      if (answer.status !== 200 || answer.body?.errors) differences.push(failure('read back', answer));
+      batch.forEach((p, i) => {
+        const expected = {
+          id: p.id,
+          participant: { id: p.participantId },
+          employerName: p.employerName,
+          startsOn: p.startsOn,
+          occupation: { kldbCode: '29202' },
+        };
+        const read = answer.body?.data?.[`p${i}`];
+        if (JSON.stringify(read) !== JSON.stringify(expected)) differences.push(`${p.id}: ${JSON.stringify(read)}`);
+      });
+    }
+    return differences;
+  }
+
+  it('serves 50 clients × 20 mixed reads and writes (registrations, consents, referrals, placements): no 5xx, every error coded, every acknowledged write read back', async () => {
     const before = await totalCount();
     const statuses = new Map<number, number>();
     const kinds = new Map<string, number>();
@@ -157,6 +195,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('concurrent clien
     const readFailures: string[] = [];
     const uncoded: string[] = [];
     const written: Registered[] = [];
+    const placed: Placed[] = [];
     const seeded = graph.world.participants.map((p) => p.id);
 
     await concurrently(50, async (client) => {
@@ -182,13 +221,29 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('concurrent clien
           answer = await send(REFER, { input });
           const id = answer.body?.data?.referParticipant?.id;
           if (typeof id === 'string') withModule.referrals.push({ id, module, referredOn: input.referredOn });
-        } else if (roll < 0.55) {
+        } else if (roll < 0.4 && mine.length > 0) {
+          kind = 'recordPlacement';
+          const participant = pick(rng, mine);
+          const input = {
+            participantId: participant.id,
+            kind: 'AUSBILDUNG',
+            office: 'AGENTUR_FUER_ARBEIT',
+            employerName: `Betrieb ${client}-${request}`,
+            kldbCode: '29202',
+            occupationTitle: 'Bäckerin',
+            startsOn: '2023-08-01',
+          };
+          answer = await postGraphQL(graph.url, agentToken, PLACE, { input });
+          const id = answer.body?.data?.recordPlacement?.id;
+          if (typeof id === 'string')
+            placed.push({ id, participantId: participant.id, employerName: input.employerName, startsOn: input.startsOn });
+        } else if (roll < 0.6) {
           kind = 'registerParticipant';
           const input = person(client, request, rng);
           answer = await send(REGISTER, { input });
           const id = answer.body?.data?.registerParticipant?.id;
           if (typeof id === 'string') mine.push({ id, input, consents: [], referrals: [] });
-        } else if (roll < 0.8) {
+        } else if (roll < 0.82) {
           kind = 'journey';
           answer = await send(JOURNEY, { id: pick(rng, seeded) });
         } else {
@@ -224,6 +279,9 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('concurrent clien
     expect(kinds.get('registerParticipant')).toBeGreaterThan(0);
     expect(kinds.get('grantConsent')).toBeGreaterThan(0);
     expect(kinds.get('referParticipant')).toBeGreaterThan(0);
+    expect(kinds.get('recordPlacement')).toBeGreaterThan(0);
+    expect(new Set(placed.map((p) => p.id)).size).toBe(placed.length);
+    expect(await placementDifferences(placed)).toEqual([]);
     expect(await differencesFromWritten(written)).toEqual([]);
     expect(await totalCount()).toBe(before + written.length);
   });
