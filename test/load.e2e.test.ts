@@ -41,6 +41,8 @@ const COHORT = `query Cohort($after: String, $filter: ParticipantFilter) {
   }
 }`;
 
+/** A bound for a busy machine, not a measure: a thousand requests and their read-back. */
+const TIMEOUT_MS = 300_000;
 const MUNICIPALITIES = ['wesel', 'moers', 'dinslaken', 'xanten', 'voerde', 'alpen'];
 /** Entry dates within the programme at which a person born on 2001-04-12 is 18 to 27. */
 const ENTRIES = ['2021-03-01', '2022-09-01', '2023-05-15'];
@@ -187,102 +189,106 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('concurrent clien
     return differences;
   }
 
-  it('serves 50 clients × 20 mixed reads and writes (registrations, consents, referrals, placements): no 5xx, every error coded, every acknowledged write read back', async () => {
-    const before = await totalCount();
-    const statuses = new Map<number, number>();
-    const kinds = new Map<string, number>();
-    const writeFailures: string[] = [];
-    const readFailures: string[] = [];
-    const uncoded: string[] = [];
-    const written: Registered[] = [];
-    const placed: Placed[] = [];
-    const seeded = graph.world.participants.map((p) => p.id);
+  it(
+    'serves 50 clients × 20 mixed reads and writes (registrations, consents, referrals, placements): no 5xx, every error coded, every acknowledged write read back',
+    async () => {
+      const before = await totalCount();
+      const statuses = new Map<number, number>();
+      const kinds = new Map<string, number>();
+      const writeFailures: string[] = [];
+      const readFailures: string[] = [];
+      const uncoded: string[] = [];
+      const written: Registered[] = [];
+      const placed: Placed[] = [];
+      const seeded = graph.world.participants.map((p) => p.id);
 
-    await concurrently(50, async (client) => {
-      const rng = mulberry32(5000 + client);
-      const mine: Registered[] = [];
-      for (let request = 0; request < 20; request += 1) {
-        const roll = rng();
-        const withScope = mine.find((p) => p.consents.length < SCOPES.length);
-        const withModule = mine.find((p) => p.referrals.length < MODULES.length);
-        let kind: string;
-        let answer: Answer;
-        if (roll < 0.15 && withScope) {
-          kind = 'grantConsent';
-          const scope = SCOPES[withScope.consents.length];
-          const input = { participantId: withScope.id, scope, on: withScope.input.enteredOn };
-          answer = await send(GRANT, { input });
-          const id = answer.body?.data?.grantConsent?.id;
-          if (typeof id === 'string') withScope.consents.push({ id, scope, grantedOn: input.on });
-        } else if (roll < 0.3 && withModule) {
-          kind = 'referParticipant';
-          const module = MODULES[withModule.referrals.length];
-          const input = { participantId: withModule.id, module, referredOn: withModule.input.enteredOn };
-          answer = await send(REFER, { input });
-          const id = answer.body?.data?.referParticipant?.id;
-          if (typeof id === 'string') withModule.referrals.push({ id, module, referredOn: input.referredOn });
-        } else if (roll < 0.4 && mine.length > 0) {
-          kind = 'recordPlacement';
-          const participant = pick(rng, mine);
-          const input = {
-            participantId: participant.id,
-            kind: 'AUSBILDUNG',
-            office: 'AGENTUR_FUER_ARBEIT',
-            employerName: `Betrieb ${client}-${request}`,
-            kldbCode: '29202',
-            occupationTitle: 'Bäckerin',
-            startsOn: '2023-08-01',
-          };
-          answer = await postGraphQL(graph.url, agentToken, PLACE, { input });
-          const id = answer.body?.data?.recordPlacement?.id;
-          if (typeof id === 'string')
-            placed.push({ id, participantId: participant.id, employerName: input.employerName, startsOn: input.startsOn });
-        } else if (roll < 0.6) {
-          kind = 'registerParticipant';
-          const input = person(client, request, rng);
-          answer = await send(REGISTER, { input });
-          const id = answer.body?.data?.registerParticipant?.id;
-          if (typeof id === 'string') mine.push({ id, input, consents: [], referrals: [] });
-        } else if (roll < 0.82) {
-          kind = 'journey';
-          answer = await send(JOURNEY, { id: pick(rng, seeded) });
-        } else {
-          kind = 'cohort';
-          answer = await send(COHORT, { filter: pick(rng, COHORT_FILTERS) });
-          const cursor = answer.body?.data?.participants?.pageInfo?.endCursor;
-          if (cursor && rng() < 0.5) {
-            kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-            statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-            answer = await send(COHORT, { after: cursor });
+      await concurrently(50, async (client) => {
+        const rng = mulberry32(5000 + client);
+        const mine: Registered[] = [];
+        for (let request = 0; request < 20; request += 1) {
+          const roll = rng();
+          const withScope = mine.find((p) => p.consents.length < SCOPES.length);
+          const withModule = mine.find((p) => p.referrals.length < MODULES.length);
+          let kind: string;
+          let answer: Answer;
+          if (roll < 0.15 && withScope) {
+            kind = 'grantConsent';
+            const scope = SCOPES[withScope.consents.length];
+            const input = { participantId: withScope.id, scope, on: withScope.input.enteredOn };
+            answer = await send(GRANT, { input });
+            const id = answer.body?.data?.grantConsent?.id;
+            if (typeof id === 'string') withScope.consents.push({ id, scope, grantedOn: input.on });
+          } else if (roll < 0.3 && withModule) {
+            kind = 'referParticipant';
+            const module = MODULES[withModule.referrals.length];
+            const input = { participantId: withModule.id, module, referredOn: withModule.input.enteredOn };
+            answer = await send(REFER, { input });
+            const id = answer.body?.data?.referParticipant?.id;
+            if (typeof id === 'string') withModule.referrals.push({ id, module, referredOn: input.referredOn });
+          } else if (roll < 0.4 && mine.length > 0) {
+            kind = 'recordPlacement';
+            const participant = pick(rng, mine);
+            const input = {
+              participantId: participant.id,
+              kind: 'AUSBILDUNG',
+              office: 'AGENTUR_FUER_ARBEIT',
+              employerName: `Betrieb ${client}-${request}`,
+              kldbCode: '29202',
+              occupationTitle: 'Bäckerin',
+              startsOn: '2023-08-01',
+            };
+            answer = await postGraphQL(graph.url, agentToken, PLACE, { input });
+            const id = answer.body?.data?.recordPlacement?.id;
+            if (typeof id === 'string')
+              placed.push({ id, participantId: participant.id, employerName: input.employerName, startsOn: input.startsOn });
+          } else if (roll < 0.6) {
+            kind = 'registerParticipant';
+            const input = person(client, request, rng);
+            answer = await send(REGISTER, { input });
+            const id = answer.body?.data?.registerParticipant?.id;
+            if (typeof id === 'string') mine.push({ id, input, consents: [], referrals: [] });
+          } else if (roll < 0.82) {
+            kind = 'journey';
+            answer = await send(JOURNEY, { id: pick(rng, seeded) });
+          } else {
+            kind = 'cohort';
+            answer = await send(COHORT, { filter: pick(rng, COHORT_FILTERS) });
+            const cursor = answer.body?.data?.participants?.pageInfo?.endCursor;
+            if (cursor && rng() < 0.5) {
+              kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+              statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+              answer = await send(COHORT, { after: cursor });
+            }
           }
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+          uncoded.push(...uncodedErrors(answer).map((message) => `${kind}: ${message}`));
+          const isWrite = kind !== 'journey' && kind !== 'cohort';
+          // Reads may carry NOT_FOUND for a case the provider has not opened yet (see README); the rest must be whole.
+          const readBroken =
+            answer.status !== 200 || !answer.body?.data || answer.body.errors?.some((e) => e.extensions?.code !== 'NOT_FOUND');
+          if (isWrite && (answer.status !== 200 || answer.body?.errors)) writeFailures.push(failure(kind, answer));
+          if (!isWrite && readBroken) readFailures.push(failure(kind, answer));
         }
-        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-        uncoded.push(...uncodedErrors(answer).map((message) => `${kind}: ${message}`));
-        const isWrite = kind !== 'journey' && kind !== 'cohort';
-        // Reads may carry NOT_FOUND for a case the provider has not opened yet (see README); the rest must be whole.
-        const readBroken =
-          answer.status !== 200 || !answer.body?.data || answer.body.errors?.some((e) => e.extensions?.code !== 'NOT_FOUND');
-        if (isWrite && (answer.status !== 200 || answer.body?.errors)) writeFailures.push(failure(kind, answer));
-        if (!isWrite && readBroken) readFailures.push(failure(kind, answer));
-      }
-      written.push(...mine);
-    });
+        written.push(...mine);
+      });
 
-    const summary = { dialect: dialect.name, statuses: Object.fromEntries(statuses), requests: Object.fromEntries(kinds) };
-    console.log(`load: ${JSON.stringify(summary)}`);
-    expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
-    expect(uncoded).toEqual([]);
-    expect(writeFailures).toEqual([]);
-    expect(readFailures).toEqual([]);
-    expect([...kinds.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1000);
-    expect(kinds.get('registerParticipant')).toBeGreaterThan(0);
-    expect(kinds.get('grantConsent')).toBeGreaterThan(0);
-    expect(kinds.get('referParticipant')).toBeGreaterThan(0);
-    expect(kinds.get('recordPlacement')).toBeGreaterThan(0);
-    expect(new Set(placed.map((p) => p.id)).size).toBe(placed.length);
-    expect(await placementDifferences(placed)).toEqual([]);
-    expect(await differencesFromWritten(written)).toEqual([]);
-    expect(await totalCount()).toBe(before + written.length);
-  });
+      const summary = { dialect: dialect.name, statuses: Object.fromEntries(statuses), requests: Object.fromEntries(kinds) };
+      console.log(`load: ${JSON.stringify(summary)}`);
+      expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
+      expect(uncoded).toEqual([]);
+      expect(writeFailures).toEqual([]);
+      expect(readFailures).toEqual([]);
+      expect([...kinds.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1000);
+      expect(kinds.get('registerParticipant')).toBeGreaterThan(0);
+      expect(kinds.get('grantConsent')).toBeGreaterThan(0);
+      expect(kinds.get('referParticipant')).toBeGreaterThan(0);
+      expect(kinds.get('recordPlacement')).toBeGreaterThan(0);
+      expect(new Set(placed.map((p) => p.id)).size).toBe(placed.length);
+      expect(await placementDifferences(placed)).toEqual([]);
+      expect(await differencesFromWritten(written)).toEqual([]);
+      expect(await totalCount()).toBe(before + written.length);
+    },
+    TIMEOUT_MS,
+  );
 });
