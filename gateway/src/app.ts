@@ -11,9 +11,11 @@ import express from 'express';
 import { createLogger, type Logger, probeStatus, requestBodyErrorHandler } from '@durchstarten/kit';
 import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
 import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
+import { operationResolution } from './operation-resolution';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
 import { subgraphsOf } from './supergraph';
+import { wellFormedText } from './well-formed-text';
 import { createWorkplace } from './workplace';
 
 // No usage data leaves the Kreis: @apollo/gateway reports anonymous telemetry unless told not to.
@@ -110,6 +112,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      operationResolution(),
       ...protection.plugins,
       costLimit(limits.maxCost),
     ],
@@ -144,6 +147,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   app.use(
     '/graphql',
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
+    wellFormedText(),
     tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, { context: async ({ req }) => ({ viewer: await verifyToken(req.headers.authorization) }) }),
   );

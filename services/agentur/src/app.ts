@@ -2,6 +2,7 @@ import { type DefinedApp, defineSubgraph, type SubgraphDeps } from '@durchstarte
 import { AGENTUR, contributorAccess } from '@durchstarten/contracts';
 import type { AgenturLoaders, AgenturServices } from './context';
 import { InitialPlacements1764000000000 } from './migrations/1764000000000-initial-placements';
+import { NumberSequences1764300000000 } from './migrations/1764300000000-number-sequences';
 import { PlacementEntity } from './placement/placement.entity';
 import { placementLoaders } from './placement/placement.loader';
 import { PlacementRepository } from './placement/placement.repository';
@@ -18,7 +19,7 @@ export type AgenturApp = DefinedApp<AgenturServices>;
 export const agenturSubgraph = defineSubgraph<AgenturDeps, AgenturServices, AgenturLoaders, AgenturSeedPart>({
   name: () => AGENTUR,
   entities: [PlacementEntity],
-  migrations: [InitialPlacements1764000000000],
+  migrations: [InitialPlacements1764000000000, NumberSequences1764300000000],
   services: ({ dataSource }) => ({
     placements: new PlacementService(new PlacementRepository(dataSource)),
     statistics: new AgenturStatisticsService(new AgenturStatisticsRepository(dataSource)),

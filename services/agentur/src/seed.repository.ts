@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { insertInChunks, inTransaction } from '@durchstarten/kit';
+import { advanceNumbering, insertInChunks, inTransaction } from '@durchstarten/kit';
 import { PlacementEntity } from './placement/placement.entity';
 import type { AgenturSeedPart } from './seed';
 
@@ -15,6 +15,7 @@ export class AgenturSeedRepository {
       const rows = part.placements.map((row) => ({ ...row, number: Number(row.id.replace(/^PL-/, '')) }));
       // The last argument is the columns per row, which sizes each chunk to the driver's parameter limit.
       await insertInChunks(manager, PlacementEntity, rows, 11);
+      await advanceNumbering(manager, 'placement');
       return true;
     });
   }

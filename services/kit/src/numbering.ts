@@ -6,10 +6,44 @@ export function formatId(prefix: string, number: number, width: number): string 
   return `${prefix}-${String(number).padStart(width, '0')}`;
 }
 
-/** The next running number of a table with a `number` column; call inside the inserting transaction. */
-export async function nextNumber<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>): Promise<number> {
-  const row = await manager.createQueryBuilder(entity, 't').select('MAX(t.number)', 'max').getRawOne<{ max: number | string | null }>();
-  return Number(row?.max ?? 0) + 1;
+/** The table that hands out the running numbers of `table`: one auto-increment row per number taken. */
+export function numberSequenceOf(table: string): string {
+  return `${table}_number`;
+}
+
+interface RunsQueries {
+  query(sql: string): Promise<unknown>;
+}
+
+/**
+ * Takes the next running number of `entity`'s table from its sequence table; call
+ * inside the inserting transaction. The database's auto-increment hands concurrent
+ * transactions distinct numbers without a lock held to commit, where MAX(number) + 1
+ * gave two of them the same. MySQL does not take a number back when a transaction
+ * rolls back: a failed write leaves a gap, which readable ids can afford.
+ */
+export async function takeNumber<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>): Promise<number> {
+  const sequence = numberSequenceOf(manager.connection.getMetadata(entity).tableName);
+  const sqlite = manager.connection.options.type === 'better-sqlite3';
+  // The row's id is the number; it stays as the record of numbers taken (deleting would contend for locks).
+  await manager.query(sqlite ? `INSERT INTO ${sequence} DEFAULT VALUES` : `INSERT INTO ${sequence} () VALUES ()`);
+  const [row] = (await manager.query(sqlite ? 'SELECT last_insert_rowid() AS id' : 'SELECT LAST_INSERT_ID() AS id')) as Array<{
+    id: number | string;
+  }>;
+  return Number(row.id);
+}
+
+/**
+ * Moves the sequence of `table` past the highest number its rows hold, after rows came
+ * with numbers of their own (a seed, rows from before the sequence existed). An
+ * explicit id moves MySQL's AUTO_INCREMENT counter and SQLite's sqlite_sequence alike.
+ */
+export async function advanceNumbering(runner: RunsQueries, table: string): Promise<void> {
+  const sequence = numberSequenceOf(table);
+  await runner.query(
+    `INSERT INTO ${sequence} (id) SELECT latest.number FROM (SELECT MAX(number) AS number FROM ${table}) latest ` +
+      `WHERE latest.number > (SELECT COALESCE(MAX(id), 0) FROM ${sequence})`,
+  );
 }
 
 /** Told the number of rows each bulk insert chunk wrote, within `insertProgress.run(...)`: progress bars of long seeds. */
@@ -30,24 +64,10 @@ export async function insertInChunks<T extends ObjectLiteral>(
   }
 }
 
-const RETRYABLE = new Set(['ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
+const INSERT_RACE_CODES = new Set(['ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
 
-/** True for a duplicate key, or a deadlock between two inserts racing for one number. */
+/** True for a duplicate key, or a deadlock between two inserts racing for one key (a case opened twice at once). */
 export function isInsertRace(error: unknown): boolean {
   const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
-  return typeof code === 'string' && RETRYABLE.has(code);
-}
-
-/**
- * Runs a transaction that takes the next running number, again when a concurrent
- * one took the same number first: two simultaneous registrations both succeed.
- */
-export async function withNumberRetry<T>(transaction: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await transaction();
-    } catch (error) {
-      if (attempt >= attempts || !isInsertRace(error)) throw error;
-    }
-  }
+  return typeof code === 'string' && INSERT_RACE_CODES.has(code);
 }

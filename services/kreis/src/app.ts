@@ -6,6 +6,7 @@ import { ConsentService } from './consent/consent.service';
 import type { KreisLoaders, KreisServices } from './context';
 import { InitialRegistry1764000000000 } from './migrations/1764000000000-initial-registry';
 import { RecordKeys1764200000000 } from './migrations/1764200000000-record-keys';
+import { NumberSequences1764300000000 } from './migrations/1764300000000-number-sequences';
 import { MunicipalityService } from './municipality/municipality.service';
 import { ParticipantEntity } from './participant/participant.entity';
 import { ParticipantService } from './participant/participant.service';
@@ -33,7 +34,7 @@ export type KreisApp = DefinedApp<KreisServices>;
 export const kreisSubgraph = defineSubgraph<KreisDeps, KreisServices, KreisLoaders, KreisSeedPart>({
   name: () => KREIS,
   entities: [ParticipantEntity, ReferralEntity, ConsentEntity],
-  migrations: [InitialRegistry1764000000000, RecordKeys1764200000000],
+  migrations: [InitialRegistry1764000000000, RecordKeys1764200000000, NumberSequences1764300000000],
   services: (database, deps) => {
     const municipalities = new MunicipalityService(deps.registry);
     const registry = new RegistryRepositories(database.dataSource);

@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager, In, Not } from 'typeorm';
-import { inTransaction, keysetPage, nextNumber, type Page, purgeErasedValues, withNumberRetry } from '@durchstarten/kit';
+import { inTransaction, keysetPage, type Page, purgeErasedValues, takeNumber } from '@durchstarten/kit';
 import { ERASED } from '@durchstarten/contracts';
 import { PlacementEntity } from './placement.entity';
 
@@ -35,18 +35,13 @@ export class PlacementRepository {
     return keysetPage(query, { column: 'p.number', keyOf: (row) => row.number, numericKey: true, first, after });
   }
 
-  /**
-   * Inserts the placement `build` makes from the next free number. Two inserts
-   * racing for one number: the loser's transaction runs again with the next.
-   */
+  /** Inserts the placement `build` makes from the next number of the placement sequence. */
   insertNumbered(build: (number: number) => PlacementEntity): Promise<PlacementEntity> {
-    return withNumberRetry(() =>
-      inTransaction(this.dataSource, async (manager) => {
-        const placement = build(await nextNumber(manager, PlacementEntity));
-        await manager.insert(PlacementEntity, placement);
-        return placement;
-      }),
-    );
+    return inTransaction(this.dataSource, async (manager) => {
+      const placement = build(await takeNumber(manager, PlacementEntity));
+      await manager.insert(PlacementEntity, placement);
+      return placement;
+    });
   }
 
   /** Runs `work` in one transaction, reading and saving placements through it. */

@@ -1,5 +1,5 @@
 import { type EntityManager, In, IsNull, LessThan } from 'typeorm';
-import { insertInChunks, nextNumber } from '@durchstarten/kit';
+import { advanceNumbering, insertInChunks, takeNumber } from '@durchstarten/kit';
 import { ConsentEntity } from './consent.entity';
 
 /** Columns per row: how many rows one bulk insert may bind (see insertInChunks). */
@@ -25,8 +25,8 @@ export class ConsentRepository {
   }
 
   /** Call inside the inserting transaction. */
-  nextNumber(): Promise<number> {
-    return nextNumber(this.manager, ConsentEntity);
+  takeNumber(): Promise<number> {
+    return takeNumber(this.manager, ConsentEntity);
   }
 
   async insert(fields: ConsentEntity): Promise<ConsentEntity> {
@@ -39,7 +39,9 @@ export class ConsentRepository {
     await this.manager.save(ConsentEntity, consent);
   }
 
-  insertMany(consents: ConsentEntity[]): Promise<void> {
-    return insertInChunks(this.manager, ConsentEntity, consents, CONSENT_COLUMNS);
+  /** Rows that bring their own numbers (a seed); the sequence then continues after the highest. */
+  async insertMany(consents: ConsentEntity[]): Promise<void> {
+    await insertInChunks(this.manager, ConsentEntity, consents, CONSENT_COLUMNS);
+    await advanceNumbering(this.manager, 'consent');
   }
 }

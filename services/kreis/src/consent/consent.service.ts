@@ -1,4 +1,4 @@
-import { ConflictError, formatId, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
+import { ConflictError, formatId, NotFoundError, requireNotBefore, todayIso, ValidationError } from '@durchstarten/kit';
 import { requireParticipant } from '../participant/participant.service';
 import type { RegistryRepositories } from '../registry.repository';
 import type { ConsentCommand } from './consent.commands';
@@ -17,23 +17,21 @@ export class ConsentService {
 
   async grant(command: ConsentCommand): Promise<ConsentEntity> {
     if (command.on > todayIso()) throw new ValidationError('"on" must not be in the future.', 'on');
-    return withNumberRetry(() =>
-      this.registry.transaction(async (registry) => {
-        const participant = await requireParticipant(registry, command.participantId);
-        if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
-        const active = await registry.consents.findActive(participant.id, command.scope);
-        if (active) throw new ConflictError(`Consent ${command.scope} is already granted (${active.id}, since ${active.grantedOn}).`);
-        const number = await registry.consents.nextNumber();
-        return registry.consents.insert({
-          id: formatId('CON', number, ID_WIDTH),
-          number,
-          participantId: participant.id,
-          scope: command.scope,
-          grantedOn: command.on,
-          withdrawnOn: null,
-        });
-      }),
-    );
+    return this.registry.transaction(async (registry) => {
+      const participant = await requireParticipant(registry, command.participantId);
+      if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
+      const active = await registry.consents.findActive(participant.id, command.scope);
+      if (active) throw new ConflictError(`Consent ${command.scope} is already granted (${active.id}, since ${active.grantedOn}).`);
+      const number = await registry.consents.takeNumber();
+      return registry.consents.insert({
+        id: formatId('CON', number, ID_WIDTH),
+        number,
+        participantId: participant.id,
+        scope: command.scope,
+        grantedOn: command.on,
+        withdrawnOn: null,
+      });
+    });
   }
 
   /** Withdrawal keeps the record (when it was granted matters) and dates its end. */

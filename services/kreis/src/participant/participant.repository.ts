@@ -1,5 +1,5 @@
 import { Brackets, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { insertInChunks, keysetPage, nextNumber, type Page } from '@durchstarten/kit';
+import { advanceNumbering, insertInChunks, keysetPage, type Page, takeNumber } from '@durchstarten/kit';
 import type { RegistryScope } from '../access';
 import type { ParticipantCriteria } from './participant.commands';
 import { ParticipantEntity } from './participant.entity';
@@ -42,9 +42,9 @@ export class ParticipantRepository {
     });
   }
 
-  /** Call inside the inserting transaction. */
-  nextNumber(): Promise<number> {
-    return nextNumber(this.manager, ParticipantEntity);
+  /** The next running number, from the sequence; call inside the inserting transaction. */
+  takeNumber(): Promise<number> {
+    return takeNumber(this.manager, ParticipantEntity);
   }
 
   async insert(fields: ParticipantEntity): Promise<ParticipantEntity> {
@@ -66,8 +66,10 @@ export class ParticipantRepository {
     return (await this.manager.count(ParticipantEntity)) === 0;
   }
 
-  insertMany(participants: ParticipantEntity[]): Promise<void> {
-    return insertInChunks(this.manager, ParticipantEntity, participants, PARTICIPANT_COLUMNS);
+  /** Rows that bring their own numbers (a seed); the sequence then continues after the highest. */
+  async insertMany(participants: ParticipantEntity[]): Promise<void> {
+    await insertInChunks(this.manager, ParticipantEntity, participants, PARTICIPANT_COLUMNS);
+    await advanceNumbering(this.manager, 'participant');
   }
 }
 

@@ -10,7 +10,6 @@ import {
   requireText,
   todayIso,
   ValidationError,
-  withNumberRetry,
 } from '@durchstarten/kit';
 import { type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
 import type { RegistryScope } from '../access';
@@ -39,27 +38,25 @@ export class ParticipantService {
 
   async register(command: RegisterParticipantCommand): Promise<ParticipantEntity> {
     this.checkEligibility(command.birthDate, command.enteredOn, command.municipalityId);
-    return withNumberRetry(() =>
-      this.registry.transaction(async ({ participants }) => {
-        const number = await participants.nextNumber();
-        return participants.insert({
-          id: formatId('TN', number, ID_WIDTH),
-          number,
-          givenName: requireText(command.givenName, 'givenName'),
-          familyName: requireText(command.familyName, 'familyName'),
-          birthDate: command.birthDate,
-          birthYear: Number(command.birthDate.slice(0, 4)),
-          gender: command.gender,
-          residenceStatus: command.residenceStatus,
-          municipalityId: command.municipalityId,
-          enteredOn: command.enteredOn,
-          exitedOn: null,
-          exitReason: null,
-          erasedOn: null,
-          recordKey: newRecordKey(),
-        });
-      }),
-    );
+    return this.registry.transaction(async ({ participants }) => {
+      const number = await participants.takeNumber();
+      return participants.insert({
+        id: formatId('TN', number, ID_WIDTH),
+        number,
+        givenName: requireText(command.givenName, 'givenName'),
+        familyName: requireText(command.familyName, 'familyName'),
+        birthDate: command.birthDate,
+        birthYear: Number(command.birthDate.slice(0, 4)),
+        gender: command.gender,
+        residenceStatus: command.residenceStatus,
+        municipalityId: command.municipalityId,
+        enteredOn: command.enteredOn,
+        exitedOn: null,
+        exitReason: null,
+        erasedOn: null,
+        recordKey: newRecordKey(),
+      });
+    });
   }
 
   async update(id: string, command: UpdateParticipantCommand): Promise<ParticipantEntity> {

@@ -1,5 +1,5 @@
 import { type EntityManager, In, LessThan } from 'typeorm';
-import { insertInChunks, nextNumber } from '@durchstarten/kit';
+import { advanceNumbering, insertInChunks, takeNumber } from '@durchstarten/kit';
 import { ReferralStatus } from '@durchstarten/contracts';
 import type { RegistryScope } from '../access';
 import { whereInScope } from '../participant/registry-scope';
@@ -52,8 +52,8 @@ export class ReferralRepository {
   }
 
   /** Call inside the inserting transaction. */
-  nextNumber(): Promise<number> {
-    return nextNumber(this.manager, ReferralEntity);
+  takeNumber(): Promise<number> {
+    return takeNumber(this.manager, ReferralEntity);
   }
 
   async insert(fields: ReferralEntity): Promise<ReferralEntity> {
@@ -66,7 +66,9 @@ export class ReferralRepository {
     await this.manager.save(ReferralEntity, referral);
   }
 
-  insertMany(referrals: ReferralEntity[]): Promise<void> {
-    return insertInChunks(this.manager, ReferralEntity, referrals, REFERRAL_COLUMNS);
+  /** Rows that bring their own numbers (a seed); the sequence then continues after the highest. */
+  async insertMany(referrals: ReferralEntity[]): Promise<void> {
+    await insertInChunks(this.manager, ReferralEntity, referrals, REFERRAL_COLUMNS);
+    await advanceNumbering(this.manager, 'referral');
   }
 }

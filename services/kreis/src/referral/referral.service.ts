@@ -1,4 +1,4 @@
-import { ConflictError, formatId, NotFoundError, requireNotBefore, todayIso, ValidationError, withNumberRetry } from '@durchstarten/kit';
+import { ConflictError, formatId, NotFoundError, requireNotBefore, todayIso, ValidationError } from '@durchstarten/kit';
 import { type ProviderRegistry, ReferralStatus } from '@durchstarten/contracts';
 import type { RegistryScope } from '../access';
 import type { MunicipalityService } from '../municipality/municipality.service';
@@ -36,35 +36,31 @@ export class ReferralService {
 
   async refer(command: ReferParticipantCommand): Promise<ReferralEntity> {
     if (command.providerId) this.providers.require(command.providerId);
-    return withNumberRetry(() =>
-      this.registry.transaction(async (registry) => {
-        const participant = await requireParticipant(registry, command.participantId);
-        if (participant.exitedOn)
-          throw new ConflictError(
-            `Participant ${participant.id} exited on ${participant.exitedOn}; exited participants cannot be referred.`,
-          );
-        if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
-        requireNotBefore(command.referredOn, participant.enteredOn, 'referredOn', 'the participant’s enteredOn');
-        if (command.referredOn > PROGRAMME_END)
-          throw new ValidationError(`referredOn must not be after the programme ended (${PROGRAMME_END}).`, 'referredOn');
-        const open = await registry.referrals.findOpenToModule(participant.id, command.module);
-        if (open) throw new ConflictError(`Participant ${participant.id} already has an open referral (${open.id}) to ${command.module}.`);
-        const providerId =
-          command.providerId ?? this.municipalities.defaultProvider(this.municipalities.require(participant.municipalityId)).id;
-        const number = await registry.referrals.nextNumber();
-        return registry.referrals.insert({
-          id: formatId('REF', number, ID_WIDTH),
-          number,
-          participantId: participant.id,
-          providerId,
-          module: command.module,
-          referredOn: command.referredOn,
-          startedOn: null,
-          endedOn: null,
-          status: ReferralStatus.REFERRED,
-        });
-      }),
-    );
+    return this.registry.transaction(async (registry) => {
+      const participant = await requireParticipant(registry, command.participantId);
+      if (participant.exitedOn)
+        throw new ConflictError(`Participant ${participant.id} exited on ${participant.exitedOn}; exited participants cannot be referred.`);
+      if (participant.erasedOn) throw new ConflictError(`Participant ${participant.id} was erased.`);
+      requireNotBefore(command.referredOn, participant.enteredOn, 'referredOn', 'the participant’s enteredOn');
+      if (command.referredOn > PROGRAMME_END)
+        throw new ValidationError(`referredOn must not be after the programme ended (${PROGRAMME_END}).`, 'referredOn');
+      const open = await registry.referrals.findOpenToModule(participant.id, command.module);
+      if (open) throw new ConflictError(`Participant ${participant.id} already has an open referral (${open.id}) to ${command.module}.`);
+      const providerId =
+        command.providerId ?? this.municipalities.defaultProvider(this.municipalities.require(participant.municipalityId)).id;
+      const number = await registry.referrals.takeNumber();
+      return registry.referrals.insert({
+        id: formatId('REF', number, ID_WIDTH),
+        number,
+        participantId: participant.id,
+        providerId,
+        module: command.module,
+        referredOn: command.referredOn,
+        startedOn: null,
+        endedOn: null,
+        status: ReferralStatus.REFERRED,
+      });
+    });
   }
 
   async changeStatus(command: ChangeReferralStatusCommand): Promise<ReferralEntity> {
