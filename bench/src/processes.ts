@@ -60,7 +60,11 @@ export async function startProcess(
         stdio: ['ignore', 'pipe', 'pipe'],
       })
     : // No metrics servers: their default ports (PORT + 100) are the other targets' ports here.
-      spawnService(spec, { ...inheritedEnv(), LOG_LEVEL: 'warn', METRICS_PORT: 'off' }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+      spawnService(
+        spec,
+        { ...inheritedEnv(), LOG_LEVEL: 'warn', METRICS_PORT: 'off' },
+        profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      );
   running.add(child);
   const output = createWriteStream(join(LOG_DIR, `${spec.name}.log`));
   child.stdout!.pipe(output);
