@@ -17,8 +17,8 @@ export function runWorkers(count: number, logger: Logger, metrics?: { port: numb
     const aggregator = new AggregatorRegistry();
     startMetricsServer(() => aggregator.clusterMetrics(), aggregator.contentType, metrics.port, metrics.host).then(
       (server) => logger.info("serving the workers' metrics", { metrics: server.url }),
-      (error: NodeJS.ErrnoException) => {
-        logger.error('cannot serve metrics; stopping', { port: metrics.port, error: error.code ?? error.name });
+      (error: Error) => {
+        logger.error(`${error.message}; stopping`);
         void stop(1);
       },
     );

@@ -35,6 +35,19 @@ describe('service metrics', () => {
       await server.close();
     }
   });
+
+  it('name METRICS_PORT when its port is taken', async () => {
+    const metrics = createServiceMetrics('kreis');
+    const first = await startMetricsServer(() => metrics.registry.metrics(), metrics.registry.contentType, 0, '127.0.0.1');
+    try {
+      const port = Number(new URL(first.url).port);
+      await expect(startMetricsServer(() => metrics.registry.metrics(), metrics.registry.contentType, port, '127.0.0.1')).rejects.toThrow(
+        `cannot serve metrics on 127.0.0.1:${port} (METRICS_PORT): EADDRINUSE`,
+      );
+    } finally {
+      await first.close();
+    }
+  });
 });
 
 describe('METRICS_PORT', () => {

@@ -132,7 +132,9 @@ export function startMetricsServer(
     );
   });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(`cannot serve metrics on ${host}:${port} (METRICS_PORT): ${error.code ?? error.message}`)),
+    );
     server.listen(port, host, () => {
       const address = server.address() as AddressInfo;
       resolve({
