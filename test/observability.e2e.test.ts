@@ -154,6 +154,16 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('metrics and logs
     sent.refused = await post(TEST_VIEWERS.caseworker, REGISTER, { input: registerInput(REFUSED) });
     sent.broken = await post(TEST_VIEWERS.caseworker, BROKEN);
     sent.statistics = await post(TEST_VIEWERS.analyst, STATISTICS);
+    const anonymous = await fetch(graph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: STATISTICS }),
+    });
+    sent.unauthenticated = {
+      requestId: anonymous.headers.get('x-request-id') ?? '',
+      status: anonymous.status,
+      body: (await anonymous.json()) as Sent['body'],
+    };
   });
 
   afterAll(async () => {
@@ -172,6 +182,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('metrics and logs
     expect(sent.broken.status).toBe(400);
     expect(sent.broken.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(sent.statistics.body.errors).toBeUndefined();
+    expect(sent.unauthenticated.status).toBe(401);
     // A valid traceparent names the request; an invalid one (all-zero trace id) starts a trace of its own.
     expect(sent.journey.requestId).toBe(TRACE_ID);
     expect(sent.cohort.requestId).toMatch(/^[0-9a-f]{32}$/);
@@ -179,7 +190,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('metrics and logs
   });
 
   it('logs exactly one line per request in the gateway, with its id, operation, duration, status and error codes', () => {
-    const requests = ['journey', 'cohort', 'register', 'refused', 'broken', 'statistics'];
+    const requests = ['journey', 'cohort', 'register', 'refused', 'broken', 'statistics', 'unauthenticated'];
     const gatewayLines = requestLines('gateway');
     expect(gatewayLines).toHaveLength(requests.length);
     expect(new Set(gatewayLines.map((line) => line.requestId))).toEqual(new Set(requests.map((name) => sent[name].requestId)));
@@ -188,6 +199,7 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('metrics and logs
     expect(lineOf('cohort')).toMatchObject({ operation: 'Cohort', status: 200, errorCodes: [] });
     expect(lineOf('refused').errorCodes).toEqual(['BAD_USER_INPUT']);
     expect(lineOf('broken')).toMatchObject({ operation: 'Broken', status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] });
+    expect(lineOf('unauthenticated')).toMatchObject({ status: 401, errorCodes: ['UNAUTHENTICATED'] });
     for (const line of gatewayLines) expect(typeof line.durationMs).toBe('number');
   });
 
@@ -233,8 +245,9 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('metrics and logs
     expect(sampleOf(gateway, 'graphql_requests_total', { ...ok, operation: 'Statistics' })).toBe(1);
     expect(sampleOf(gateway, 'graphql_requests_total', { operation: 'Broken', outcome: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
     expect(sampleOf(gateway, 'graphql_requests_total', { operation: 'Register', outcome: 'BAD_USER_INPUT' })).toBe(1);
+    expect(sampleOf(gateway, 'graphql_requests_total', { outcome: 'UNAUTHENTICATED' })).toBe(1);
     expect(sampleOf(gateway, 'graphql_request_duration_seconds_count')).toBe(
-      sampleOf(before, 'graphql_request_duration_seconds_count') + 6,
+      sampleOf(before, 'graphql_request_duration_seconds_count') + 7,
     );
     expect(sampleOf(gateway, 'graphql_request_duration_seconds_count', { operation: 'Cohort' })).toBe(1);
     // Every subgraph answered the journey or the cohort; kreis refused the malformed date with HTTP 400.
@@ -261,6 +274,15 @@ describe.each(testDialects().map((d) => [d.name, d] as const))('metrics and logs
       expect((await fetch(new URL('/metrics', url))).status).toBe(404);
     }
     expect((await fetch(new URL('/graphql', graph.gateway.metricsUrl))).status).toBe(404);
+
+    // A subgraph counts what it refuses before GraphQL runs, by HTTP status.
+    const unsigned = await fetch(graph.subgraphUrls.kreis, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(unsigned.status).toBe(401);
+    expect(sampleOf(await scrape(graph.kreis.metricsUrl), 'graphql_requests_total', { outcome: 'HTTP_401' })).toBe(1);
   });
 
   it('counts a subgraph that cannot be reached under its name', async () => {

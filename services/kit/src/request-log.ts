@@ -48,7 +48,15 @@ function clientOperationName(name: string | null | undefined): string | undefine
 
 /** Tells observeRequests which operation ran and which error codes its answer carries. */
 export function requestObservationPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
+  const failed = (code: unknown) => currentRequest.getStore()?.errorCodes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
   return {
+    // Refused before any operation ran: no token, a bad one, a body that is no GraphQL request.
+    async contextCreationDidFail({ error }) {
+      failed((error as { extensions?: { code?: unknown } }).extensions?.code);
+    },
+    async invalidRequestWasReceived({ error }) {
+      failed((error as { extensions?: { code?: unknown } }).extensions?.code);
+    },
     async requestDidStart({ request }) {
       const trace = currentRequest.getStore();
       if (trace) trace.operation = clientOperationName(request.operationName);
