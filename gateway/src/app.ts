@@ -179,21 +179,20 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
 
   let closed = false;
   let metricsServer: MetricsServer | undefined;
-  const gatewayApp: GatewayApp = {
+  return {
     subgraphs,
     metrics,
-    listen: async (port, host = '127.0.0.1') => {
-      const url = await new Promise<string>((resolve, reject) => {
+    get metricsUrl() {
+      return metricsServer?.url;
+    },
+    listen: (port, host = '127.0.0.1') =>
+      new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`));
-      });
-      if (deps.metricsPort !== undefined) {
-        const registry = metrics.registry;
-        metricsServer = await startMetricsServer(() => registry.metrics(), registry.contentType, deps.metricsPort, host);
-        gatewayApp.metricsUrl = metricsServer.url;
-      }
-      return url;
-    },
+      }).then(async (url) => {
+        if (deps.metricsPort !== undefined) metricsServer = await startMetricsServer(metrics.registry, deps.metricsPort, host);
+        return url;
+      }),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -203,7 +202,6 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
       await closeFetchers();
     },
   };
-  return gatewayApp;
 }
 
 /**

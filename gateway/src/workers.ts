@@ -15,7 +15,11 @@ export function runWorkers(count: number, logger: Logger, metrics?: { port: numb
   if (metrics) {
     // Each worker keeps its own figures; a scrape here asks all of them and sums.
     const aggregator = new AggregatorRegistry();
-    startMetricsServer(() => aggregator.clusterMetrics(), aggregator.contentType, metrics.port, metrics.host).then(
+    startMetricsServer(
+      { metrics: () => aggregator.clusterMetrics(), contentType: aggregator.contentType },
+      metrics.port,
+      metrics.host,
+    ).then(
       (server) => logger.info("serving the workers' metrics", { metrics: server.url }),
       (error: Error) => {
         logger.error(`${error.message}; stopping`);

@@ -23,7 +23,7 @@ describe('service metrics', () => {
     const gateway = createServiceMetrics('gateway');
     const kreis = createServiceMetrics('kreis');
     gateway.requests.inc({ operation: 'Journey', outcome: 'ok' });
-    const server = await startMetricsServer(() => gateway.registry.metrics(), gateway.registry.contentType, 0, '127.0.0.1');
+    const server = await startMetricsServer(gateway.registry, 0, '127.0.0.1');
     try {
       const text = await (await fetch(server.url)).text();
       expect(text).toContain('graphql_requests_total{operation="Journey",outcome="ok",service="gateway"} 1');
@@ -38,10 +38,10 @@ describe('service metrics', () => {
 
   it('name METRICS_PORT when its port is taken', async () => {
     const metrics = createServiceMetrics('kreis');
-    const first = await startMetricsServer(() => metrics.registry.metrics(), metrics.registry.contentType, 0, '127.0.0.1');
+    const first = await startMetricsServer(metrics.registry, 0, '127.0.0.1');
     try {
       const port = Number(new URL(first.url).port);
-      await expect(startMetricsServer(() => metrics.registry.metrics(), metrics.registry.contentType, port, '127.0.0.1')).rejects.toThrow(
+      await expect(startMetricsServer(metrics.registry, port, '127.0.0.1')).rejects.toThrow(
         `cannot serve metrics on 127.0.0.1:${port} (METRICS_PORT): EADDRINUSE`,
       );
     } finally {

@@ -115,19 +115,20 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-export function startMetricsServer(
-  metrics: () => Promise<string>,
-  contentType: string,
-  port: number,
-  host: string,
-): Promise<MetricsServer> {
+/** A registry, or anything that reads like one (the gateway primary's sum over its workers). */
+export interface MetricsSource {
+  metrics(): Promise<string>;
+  contentType: string;
+}
+
+export function startMetricsServer(source: MetricsSource, port: number, host: string): Promise<MetricsServer> {
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' || req.url !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: metrics are at GET /metrics\n');
       return;
     }
-    metrics().then(
-      (text) => res.writeHead(200, { 'content-type': contentType }).end(text),
+    source.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': source.contentType }).end(text),
       () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n'),
     );
   });

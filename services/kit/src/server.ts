@@ -114,26 +114,25 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
 
   let closed = false;
   let metricsServer: MetricsServer | undefined;
-  const subgraphApp: SubgraphApp = {
+  return {
     name,
     database,
     requests,
     metrics,
-    listen: async (port, host = '127.0.0.1') => {
-      const url = await new Promise<string>((resolve, reject) => {
+    get metricsUrl() {
+      return metricsServer?.url;
+    },
+    listen: (port, host = '127.0.0.1') =>
+      new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`);
         });
-      });
-      if (options.metricsPort !== undefined) {
-        const registry = metrics.registry;
-        metricsServer = await startMetricsServer(() => registry.metrics(), registry.contentType, options.metricsPort, host);
-        subgraphApp.metricsUrl = metricsServer.url;
-      }
-      return url;
-    },
+      }).then(async (url) => {
+        if (options.metricsPort !== undefined) metricsServer = await startMetricsServer(metrics.registry, options.metricsPort, host);
+        return url;
+      }),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -143,7 +142,6 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
       if (database.dataSource.isInitialized) await database.dataSource.destroy();
     },
   };
-  return subgraphApp;
 }
 
 /**
