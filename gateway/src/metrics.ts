@@ -13,7 +13,7 @@ export interface SubgraphFetchMetrics {
 export function subgraphFetchMetrics(registry: Registry): SubgraphFetchMetrics {
   const duration = new Histogram({
     name: 'gateway_subgraph_fetch_duration_seconds',
-    help: 'Time from sending a subgraph request to its response headers, by subgraph and result (ok, http_<status>, timeout, unavailable)',
+    help: 'Time from sending a subgraph request to the end of its answer, by subgraph and result (ok, http_<status>, timeout, unavailable)',
     labelNames: ['subgraph', 'result'],
     buckets: LATENCY_BUCKETS,
     registers: [registry],
