@@ -57,14 +57,13 @@ export function requestObservationPlugin<C extends BaseContext>(): ApolloServerP
     async invalidRequestWasReceived({ error }) {
       failed((error as { extensions?: { code?: unknown } }).extensions?.code);
     },
+    // Only a name the document gives its operation: the request's operationName alone may be any text.
     async requestDidStart({ request }) {
       const trace = currentRequest.getStore();
-      if (trace) trace.operation = clientOperationName(request.operationName);
       return {
         // A document that fails validation never resolves its operation: take the name from the parsed document.
         async validationDidStart({ document }) {
-          if (trace && !trace.operation)
-            trace.operation = clientOperationName(getOperationAST(document, request.operationName)?.name?.value);
+          if (trace) trace.operation = clientOperationName(getOperationAST(document, request.operationName)?.name?.value);
         },
         async didResolveOperation({ operationName }) {
           if (trace) trace.operation = clientOperationName(operationName);
