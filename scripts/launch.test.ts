@@ -1,6 +1,6 @@
 import { graphManifest, ProviderRegistry, type GraphSecrets } from '@durchstarten/contracts';
 import { createServer } from 'node:http';
-import { externalSubgraphs, launchPorts, logPrefix, subgraphSpecs, useColour, waitForReady } from './launch';
+import { externalSubgraphs, inheritedEnv, launchPorts, logPrefix, subgraphSpecs, useColour, waitForReady } from './launch';
 
 describe("npm start's log prefixes", () => {
   it('colour the name at a terminal, one colour per service, and reset after it', () => {
@@ -46,6 +46,17 @@ describe('npm start and the manifest', () => {
     expect([launchPorts(manifest, {})('gateway'), shifted('gateway'), launchPorts(manifest, { GATEWAY_PORT: '6000' })('gateway')]).toEqual([
       4000, 14000, 6000,
     ]);
+  });
+
+  it('gives every service its own metrics port (its port + 100): a METRICS_PORT of the shell reaches none, except off', () => {
+    for (const env of [{}, { GRAPH_PORT_OFFSET: '10000' }]) {
+      const portOf = launchPorts(manifest, env);
+      const ports = ['gateway', ...manifest.subgraphs.map((s) => s.name)].map(portOf);
+      const metricsPorts = ports.map((port) => port + 100);
+      expect(new Set([...ports, ...metricsPorts]).size).toBe(ports.length * 2);
+    }
+    expect(inheritedEnv({ METRICS_PORT: '9464', LOG_LEVEL: 'warn' })).toEqual({ LOG_LEVEL: 'warn' });
+    expect(inheritedEnv({ METRICS_PORT: 'off' })).toEqual({ METRICS_PORT: 'off' });
   });
 
   it('gives both ends of each signed pair the same secret', () => {

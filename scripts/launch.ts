@@ -11,13 +11,17 @@ export interface ServiceSpec {
   env: Record<string, string>;
 }
 
-/** The shell's environment minus what is set per service, so one DATABASE_URL, PORT or secret cannot reach every service. */
+/**
+ * The shell's environment minus what is set per service, so one DATABASE_URL, PORT or secret cannot reach every service.
+ * METRICS_PORT too, unless `off`: each service then serves its metrics at its own port + 100, which GRAPH_PORT_OFFSET shifts with it.
+ */
 export function inheritedEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter(
       (entry): entry is [string, string] =>
         entry[1] !== undefined &&
         !['DATABASE_URL', 'PORT', 'PROVIDER_ID', 'JWT_SECRET', ENV.kreisCallerSecret].includes(entry[0]) &&
+        !(entry[0] === 'METRICS_PORT' && entry[1] !== 'off') &&
         !/^(CALLER|SUBGRAPH|CONTRIBUTOR)_SECRET_/.test(entry[0]),
     ),
   );

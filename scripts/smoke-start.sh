@@ -28,6 +28,17 @@ statistics=$(curl -s "http://127.0.0.1:${GATEWAY_PORT}/graphql" -H 'content-type
   -d '{"query":"{ statistics(by: [BANK]) { participants { value } withInternship { value } withPlacement { value } } }"}')
 echo "$statistics" | grep -q '"withPlacement"' && ! echo "$statistics" | grep -q '"errors"' ||
   fail "kreis could not count with the providers and agentur: $statistics"
+# Metrics on each service's port + 100: the gateway's primary sums its two workers; the public port does not serve them.
+gateway_metrics=$(curl -s "http://127.0.0.1:$((GATEWAY_PORT + 100))/metrics")
+echo "$gateway_metrics" | grep -q '^graphql_requests_total{operation="anonymous",outcome="ok",service="gateway"} [1-9]' ||
+  fail "the gateway's metrics do not count the queries: $(echo "$gateway_metrics" | grep graphql_requests_total)"
+echo "$gateway_metrics" | grep -q '^gateway_subgraph_fetch_duration_seconds_count{subgraph="kreis",result="ok",service="gateway"} [1-9]' ||
+  fail "the gateway's metrics do not count its fetches from kreis"
+curl -s "http://127.0.0.1:$((GATEWAY_PORT + 101))/metrics" | grep -q '^db_sqlite_transactions_queued{service="kreis"}' ||
+  fail "kreis serves no metrics at its port + 100"
+public_metrics=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${GATEWAY_PORT}/metrics")
+[ "$public_metrics" = 404 ] || fail "the public port answers /metrics with $public_metrics"
+grep -q '"message":"request"' "$log" || fail "no request line in the services' log"
 unauthenticated=$(curl -s "http://127.0.0.1:${GATEWAY_PORT}/graphql" -H 'content-type: application/json' -d '{"query":"{ participants { totalCount } }"}')
 echo "$unauthenticated" | grep -q UNAUTHENTICATED || fail "a request without token was not refused: $unauthenticated"
 kill -INT "$launcher"
@@ -39,4 +50,4 @@ fi
 grep -q "stopping all services" "$log" || fail "the launcher did not stop the services"
 # The log is a file, not a terminal: the service names carry no colour codes.
 if grep -q $'\x1b' "$log"; then fail "the log written to a file contains ANSI escape codes"; fi
-echo "smoke-start: ready, answered, stopped cleanly"
+echo "smoke-start: ready, answered, counted, stopped cleanly"

@@ -79,6 +79,9 @@ async function main(): Promise<void> {
   log('launcher', `ready in ${seconds} s`);
   process.stdout.write(`\n  Durchstarten graph: http://localhost:${gatewayPort}/graphql   (Ctrl-C stops everything)\n`);
   process.stdout.write(`  In a browser: the query IDE at that address, the monitoring report at http://localhost:${gatewayPort}/report\n`);
+  if (process.env.METRICS_PORT !== 'off') {
+    process.stdout.write(`  Prometheus metrics: http://127.0.0.1:${gatewayPort + 100}/metrics, each subgraph's at its port + 100\n`);
+  }
   if (jwtSecret) {
     const token = await signDevelopmentToken({ sub: 'kreis-caseworker-dev', org: 'kreis', roles: ['caseworker'] }, jwtSecret);
     process.stdout.write(

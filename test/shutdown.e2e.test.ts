@@ -32,7 +32,8 @@ function start(script: string, env: Record<string, string>): ChildProcess {
   // Not NODE_ENV=test, which jest sets: Apollo Server registers signal handlers only outside tests, and that was the hang.
   return spawn(process.execPath, [join(root, 'scripts/run-built.cjs'), sourceOf(script)], {
     cwd: root,
-    env: { ...inheritedEnv(), NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+    // Metrics on a free port each: the default, PORT + 100, is not known to be free beside a free port.
+    env: { ...inheritedEnv(), NODE_ENV: 'development', LOG_LEVEL: 'warn', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
 }

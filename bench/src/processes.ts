@@ -59,7 +59,12 @@ export async function startProcess(
         env: { PATH: process.env.PATH ?? '', ...spec.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
-    : spawnService(spec, { ...inheritedEnv(), LOG_LEVEL: 'warn' }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+    : // No metrics servers: their default ports (PORT + 100) are the other targets' ports here.
+      spawnService(
+        spec,
+        { ...inheritedEnv(), LOG_LEVEL: 'warn', METRICS_PORT: 'off' },
+        profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      );
   running.add(child);
   const output = createWriteStream(join(LOG_DIR, `${spec.name}.log`));
   child.stdout!.pipe(output);

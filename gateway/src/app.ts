@@ -8,9 +8,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
-import { createLogger, type Logger, probeStatus, requestBodyErrorHandler } from '@durchstarten/kit';
+import {
+  createLogger,
+  createServiceMetrics,
+  type Logger,
+  type MetricsServer,
+  observeRequests,
+  probeStatus,
+  requestBodyErrorHandler,
+  requestObservationPlugin,
+  type ServiceMetrics,
+  startMetricsServer,
+} from '@durchstarten/kit';
 import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
 import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
+import { subgraphFetchMetrics } from './metrics';
 import { operationResolution } from './operation-resolution';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { createSubgraphFetchers } from './subgraph-fetcher';
@@ -44,6 +56,11 @@ export interface GatewayDeps {
   queryIde?: boolean;
   /** Origins whose browser pages may call /graphql (CORS_ORIGINS); none by default, and then no CORS headers at all. */
   corsOrigins?: readonly string[];
+  /**
+   * Where `listen` serves GET /metrics (0: a free port), on the same host; none when not given, e.g. in a
+   * cluster worker, whose figures the primary process serves for all workers.
+   */
+  metricsPort?: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -62,6 +79,9 @@ export interface GatewayContext {
 export interface GatewayApp {
   /** Subgraph name to the URL the gateway calls. */
   subgraphs: Record<string, string>;
+  metrics: ServiceMetrics;
+  /** The metrics endpoint once listening, when a metrics port was given. */
+  metricsUrl?: string;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -70,9 +90,11 @@ export interface GatewayApp {
 export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   const logger = deps.logger ?? createLogger('gateway');
   const subgraphs = { ...subgraphsOf(deps.supergraphSdl), ...(deps.subgraphUrls ?? {}) };
+  const metrics = createServiceMetrics('gateway');
   const { fetcherFor, close: closeFetchers } = createSubgraphFetchers({
     timeoutMs: deps.timeoutMs ?? 10_000,
     maxSocketsPerSubgraph: deps.maxSocketsPerSubgraph ?? 64,
+    metrics: subgraphFetchMetrics(metrics.registry),
   });
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
@@ -115,6 +137,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
       operationResolution(),
       ...protection.plugins,
       costLimit(limits.maxCost),
+      requestObservationPlugin<GatewayContext>(),
     ],
   });
   await apollo.start();
@@ -146,6 +169,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   app.get('/graphql', workplace.ide);
   app.use(
     '/graphql',
+    observeRequests(logger, metrics),
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
     wellFormedText(),
     tokenLimit(limits.maxTokens),
@@ -154,16 +178,25 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   app.use(requestBodyErrorHandler(logger));
 
   let closed = false;
+  let metricsServer: MetricsServer | undefined;
   return {
     subgraphs,
+    metrics,
+    get metricsUrl() {
+      return metricsServer?.url;
+    },
     listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
+      new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`));
+      }).then(async (url) => {
+        if (deps.metricsPort !== undefined) metricsServer = await startMetricsServer(metrics.registry, deps.metricsPort, host);
+        return url;
       }),
     close: async () => {
       if (closed) return;
       closed = true;
+      await metricsServer?.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await closeFetchers();

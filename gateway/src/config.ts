@@ -1,6 +1,17 @@
 import { join } from 'node:path';
 import { makeValidator } from 'envalid';
-import { byteSize, ConfigError, loadConfig, port, positiveInt, repoRoot, secretsByName, secretSpecs, str } from '@durchstarten/kit';
+import {
+  byteSize,
+  ConfigError,
+  loadConfig,
+  metricsPortSetting,
+  port,
+  positiveInt,
+  repoRoot,
+  secretsByName,
+  secretSpecs,
+  str,
+} from '@durchstarten/kit';
 import { DEV_AUDIENCE, DEV_ISSUER, type TokenKeys } from './auth';
 import type { QueryLimits } from './limits';
 
@@ -40,6 +51,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       BODY_LIMIT: byteSize({ default: '1mb' }),
       RESPONSE_COMPRESSION: str({ choices: ['on', 'off'], default: 'on', desc: 'gzip/brotli for clients that accept it, from 1 kB' }),
       LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
+      METRICS_PORT: metricsPortSetting({ default: '', desc: 'port of GET /metrics (Prometheus), on HOST; empty: PORT + 100; off' }),
       NODE_ENV: str({ default: 'development', desc: 'production turns off introspection and field suggestions and requires JWKS_URL' }),
       JWT_SECRET: str({ default: '', desc: 'HS256 secret of development tokens (32 characters or more)' }),
       JWKS_URL: str({ default: '', desc: 'key set of the OpenID provider that issues tokens in production' }),

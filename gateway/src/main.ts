@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
-import { createLogger, runService } from '@durchstarten/kit';
+import { AggregatorRegistry } from 'prom-client';
+import { createLogger, metricsPortFrom, runService } from '@durchstarten/kit';
 import { createGateway, subgraphsOf } from './app';
 import { loadGatewayConfig, queryLimitsFrom, subgraphSecretsFrom, subgraphUrlOverrides, tokenKeysFrom } from './config';
 import { runWorkers } from './workers';
@@ -30,19 +31,30 @@ function serve(): void {
       production: config.NODE_ENV === 'production',
       queryIde: config.QUERY_IDE === 'on',
       corsOrigins: config.CORS_ORIGINS,
+      // With several workers the primary process serves every worker's figures, summed.
+      metricsPort: cluster.isWorker ? undefined : metricsPortFrom(config.METRICS_PORT, config.PORT),
     });
+    if (cluster.isWorker) {
+      AggregatorRegistry.setRegistries([app.metrics.registry]);
+      // Constructing one makes this worker answer the primary's requests for its figures.
+      new AggregatorRegistry();
+    }
     return { app, port: config.PORT, host: config.HOST, logger };
   });
 }
 
 if (cluster.isPrimary) {
   let workers = 1;
+  let metrics: { port: number; host: string } | undefined;
   try {
-    workers = loadGatewayConfig().GATEWAY_WORKERS;
+    const config = loadGatewayConfig();
+    workers = config.GATEWAY_WORKERS;
+    const port = metricsPortFrom(config.METRICS_PORT, config.PORT);
+    metrics = port === undefined ? undefined : { port, host: config.HOST };
   } catch {
     // serve() reports the configuration error with every variable named
   }
-  if (workers > 1) runWorkers(workers, createLogger('gateway'));
+  if (workers > 1) runWorkers(workers, createLogger('gateway'), metrics);
   else serve();
 } else {
   serve();

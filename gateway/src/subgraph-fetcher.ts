@@ -1,13 +1,15 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
-import { SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
+import { outgoingTraceHeaders, SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
+import type { SubgraphFetchMetrics } from './metrics';
 
 export interface SubgraphFetcherOptions {
   timeoutMs: number;
   maxSocketsPerSubgraph: number;
   /** When a call's deadline passes; tests pass their own to pass it at a moment of their choosing. */
   deadline?: (timeoutMs: number) => AbortSignal;
+  metrics?: SubgraphFetchMetrics;
 }
 
 type UndiciResponse = Awaited<ReturnType<typeof request>>;
@@ -63,20 +65,25 @@ export function createSubgraphFetchers(options: SubgraphFetcherOptions): {
       const deadlinePassed = new Promise<never>((_, reject) =>
         deadline.addEventListener('abort', () => reject(deadline.reason as Error), { once: true }),
       );
+      const started = process.hrtime.bigint();
       try {
         const response = await Promise.race([
           request(url, {
             method: (init?.method ?? 'POST') as 'POST',
-            headers: { ...init?.headers, ...signRequest({ caller: 'gateway', secret, url, viewer, body }) },
+            // traceparent is not signed: a forged one can only mislabel log lines, and the subgraph checks its format.
+            headers: { ...init?.headers, ...outgoingTraceHeaders(), ...signRequest({ caller: 'gateway', secret, url, viewer, body }) },
             body,
             dispatcher: agent,
             signal: deadline,
           }),
           deadlinePassed,
         ]);
-        return asFetcherResponse(url, response, await response.body.text());
+        const fetched = asFetcherResponse(url, response, await response.body.text());
+        options.metrics?.observe(subgraph, started, response.statusCode);
+        return fetched;
       } catch {
         const timedOut = deadline.aborted;
+        options.metrics?.observe(subgraph, started, timedOut ? 'timeout' : 'unavailable');
         throw new GraphQLError(
           timedOut
             ? `The ${subgraph} subgraph gave no answer within ${options.timeoutMs} ms.`

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
-import { type Logger } from '@durchstarten/kit';
+import { AggregatorRegistry } from 'prom-client';
+import { type Logger, startMetricsServer } from '@durchstarten/kit';
 
 /** A worker that dies this soon after it started is failing to start, not crashing under load: do not fork it again. */
 const MIN_UPTIME_MS = 5_000;
@@ -9,8 +10,23 @@ const MIN_UPTIME_MS = 5_000;
  * the same port (the operating system hands each new connection to one of them). A worker
  * that crashes under load is replaced; one that cannot start stops the gateway.
  */
-export function runWorkers(count: number, logger: Logger): void {
+export function runWorkers(count: number, logger: Logger, metrics?: { port: number; host: string }): void {
   let stopping = false;
+  if (metrics) {
+    // Each worker keeps its own figures; a scrape here asks all of them and sums.
+    const aggregator = new AggregatorRegistry();
+    startMetricsServer(
+      { metrics: () => aggregator.clusterMetrics(), contentType: aggregator.contentType },
+      metrics.port,
+      metrics.host,
+    ).then(
+      (server) => logger.info("serving the workers' metrics", { metrics: server.url }),
+      (error: Error) => {
+        logger.error(`${error.message}; stopping`);
+        void stop(1);
+      },
+    );
+  }
   const started = new Map<Worker, number>();
   const fork = () => started.set(cluster.fork(), Date.now());
   for (let i = 0; i < count; i += 1) fork();

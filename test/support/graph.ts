@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
 import { createApp as createAgentur, type AgenturApp } from '@durchstarten/agentur';
-import { repoRoot, type SignedViewer, silentLogger } from '@durchstarten/kit';
+import { type Logger, repoRoot, type SignedViewer, silentLogger } from '@durchstarten/kit';
 import { graphManifest, type GraphManifest, ProviderRegistry, providerRegistryPath, type SubgraphKind } from '@durchstarten/contracts';
 import { type TestDatabase, type TestDialect } from '@durchstarten/kit/testing';
 import { TEST_SECRETS } from '@durchstarten/contracts/testing';
@@ -61,6 +61,8 @@ export async function startGraph(
     gatewayLimits?: Partial<QueryLimits>;
     /** A registry other than the repository's, e.g. with a provider added; its supergraph is composed from the code. */
     registryPath?: string;
+    /** Each service's logger (by name: gateway, kreis, …); silent unless given. */
+    loggerOf?: (service: string) => Logger;
   } = {},
 ): Promise<RunningGraph> {
   const registry = ProviderRegistry.fromFile(options.registryPath ?? providerRegistryPath());
@@ -72,6 +74,7 @@ export async function startGraph(
     return created.url;
   };
   const closers: Array<() => Promise<void>> = [];
+  const loggerOf = options.loggerOf ?? (() => silentLogger);
   // Filled in as each contributor listens: kreis starts first, since the providers check referrals with it.
   const contributors: Contributor[] = [];
   try {
@@ -83,7 +86,13 @@ export async function startGraph(
     for (const subgraph of manifest.subgraphs) {
       const { name } = subgraph;
       const databaseUrl = await database(name);
-      const app = await createSubgraph(subgraph.kind, name, { databaseUrl, registry, contributors, kreisUrl: subgraphUrls.kreis });
+      const app = await createSubgraph(subgraph.kind, name, {
+        databaseUrl,
+        registry,
+        contributors,
+        kreisUrl: subgraphUrls.kreis,
+        logger: loggerOf(name),
+      });
       running[name] = { kind: subgraph.kind, databaseUrl, app };
       closers.push(() => running[name].app.close());
       subgraphUrls[name] = await app.listen(0);
@@ -109,7 +118,8 @@ export async function startGraph(
       supergraphSdl,
       subgraphUrls,
       timeoutMs: 20_000,
-      logger: silentLogger,
+      logger: loggerOf('gateway'),
+      metricsPort: 0,
       tokenKeys: TEST_TOKEN_KEYS,
       subgraphSecrets,
       limits: options.gatewayLimits,
@@ -139,7 +149,13 @@ export async function startGraph(
       startSubgraph: async (name) => {
         const { kind, databaseUrl, app: previous } = running[name];
         await previous.close();
-        const app = await createSubgraph(kind, name, { databaseUrl, registry, contributors, kreisUrl: subgraphUrls.kreis });
+        const app = await createSubgraph(kind, name, {
+          databaseUrl,
+          registry,
+          contributors,
+          kreisUrl: subgraphUrls.kreis,
+          logger: loggerOf(name),
+        });
         running[name].app = app;
         await app.listen(Number(new URL(subgraphUrls[name]).port));
         if (kind === 'kreis') graph.kreis = app as KreisApp;
@@ -161,11 +177,14 @@ export async function startGraph(
   }
 }
 
-/** One subgraph of the manifest in this process, as its main.ts would build it, with the test secrets of its links. */
+/**
+ * One subgraph of the manifest in this process, as its main.ts would build it, with the test secrets of its links;
+ * its metrics on a free port.
+ */
 async function createSubgraph(
   kind: SubgraphKind,
   name: string,
-  deps: { databaseUrl: string; registry: ProviderRegistry; contributors: Contributor[]; kreisUrl?: string },
+  deps: { databaseUrl: string; registry: ProviderRegistry; contributors: Contributor[]; kreisUrl?: string; logger: Logger },
 ): Promise<KreisApp | ProviderApp | AgenturApp> {
   const gateway = TEST_SECRETS.gatewayTo(name);
   switch (kind) {
@@ -174,7 +193,8 @@ async function createSubgraph(
         contributors: deps.contributors,
         databaseUrl: deps.databaseUrl,
         registry: deps.registry,
-        logger: silentLogger,
+        logger: deps.logger,
+        metricsPort: 0,
         callerSecrets: {
           gateway,
           ...Object.fromEntries(deps.registry.providers.map((p) => [p.id, TEST_SECRETS.providerToKreis(p.id)])),
@@ -187,12 +207,14 @@ async function createSubgraph(
         kreisUrl: deps.kreisUrl,
         kreisCallerSecret: TEST_SECRETS.providerToKreis(name),
         callerSecrets: { gateway, kreis: TEST_SECRETS.kreisTo(name) },
-        logger: silentLogger,
+        logger: deps.logger,
+        metricsPort: 0,
       });
     case 'agentur':
       return createAgentur({
         databaseUrl: deps.databaseUrl,
-        logger: silentLogger,
+        logger: deps.logger,
+        metricsPort: 0,
         callerSecrets: { gateway, kreis: TEST_SECRETS.kreisTo(name) },
       });
   }

@@ -55,6 +55,20 @@ export function secretsByName(prefix: string, config: Record<string, unknown>): 
 
 export const CALLER_SECRET_PREFIX = 'CALLER_SECRET_';
 
+/** `METRICS_PORT`: a port for GET /metrics, `off`, or empty for the service's own port + 100. */
+export const metricsPortSetting = makeValidator<string>((value) => {
+  if (value === '' || value === 'off') return value;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error('must be a port (0-65535), off, or empty for PORT + 100');
+  return value;
+});
+
+/** Where a service serves its metrics: METRICS_PORT, else its own port + 100; undefined for `off`. */
+export function metricsPortFrom(setting: string, port: number): number | undefined {
+  if (setting === 'off') return undefined;
+  return setting === '' ? port + 100 : Number(setting);
+}
+
 export const positiveInt = makeValidator<number>((value) => {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed <= 0) throw new Error('must be a positive whole number');
@@ -92,6 +106,7 @@ export function subgraphConfigSpec(defaults: { port: number; database: string },
     DATABASE_URL: databaseUrl({ default: defaults.database }),
     DB_POOL_SIZE: positiveInt({ default: 10 }),
     LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
+    METRICS_PORT: metricsPortSetting({ default: '', desc: 'port of GET /metrics (Prometheus), on HOST; empty: PORT + 100; off' }),
     BODY_LIMIT: byteSize({ default: '1mb', desc: 'largest accepted request body' }),
     // Read by graphql-js when it loads: production skips its development-only checks.
     NODE_ENV: str({ default: 'development', desc: 'production in deployments' }),

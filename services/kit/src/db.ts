@@ -35,17 +35,21 @@ class CountingTypeOrmLogger implements TypeOrmLogger {
   }
   logQueryError(error: string | Error): void {
     this.counter.increment();
-    this.logger.warn('database statement failed', { error: typeof error === 'string' ? error.slice(0, 200) : error.name });
+    // The driver's code or the error's class only: a message can quote the values of the statement.
+    const code = typeof error === 'string' ? undefined : (error as { code?: unknown }).code;
+    this.logger.warn('database statement failed', {
+      error: typeof code === 'string' ? code : typeof error === 'string' ? 'Error' : error.name,
+    });
   }
   logQuerySlow(time: number): void {
     this.logger.warn('slow database statement', { ms: time });
   }
   logSchemaBuild(): void {}
   logMigration(message: string): void {
-    this.logger.info('migration', { message });
+    this.logger.info('migration', { migration: message });
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.logger.warn('database', { message: String(message).slice(0, 200) });
+    if (level === 'warn') this.logger.warn('database', { detail: String(message).slice(0, 200) });
   }
 }
 
@@ -132,6 +136,12 @@ export async function isDatabaseReachable(dataSource: DataSource): Promise<boole
 }
 
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+const sqliteQueued = new WeakMap<DataSource, number>();
+
+/** Transactions running or waiting in a SQLite database's queue: what the metrics report instead of a pool. */
+export function sqliteTransactionsQueued(dataSource: DataSource): number {
+  return sqliteQueued.get(dataSource) ?? 0;
+}
 
 /**
  * Runs `work` in one transaction. On SQLite every statement shares one
@@ -142,7 +152,10 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (dataSource.options.type !== 'better-sqlite3') return dataSource.transaction(work);
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-  const run = previous.then(() => dataSource.transaction(work));
+  sqliteQueued.set(dataSource, sqliteTransactionsQueued(dataSource) + 1);
+  const run = previous
+    .then(() => dataSource.transaction(work))
+    .finally(() => sqliteQueued.set(dataSource, sqliteTransactionsQueued(dataSource) - 1));
   sqliteQueues.set(
     dataSource,
     run.catch(() => undefined),

@@ -19,3 +19,6 @@ export * from './audit';
 export * from './statistics';
 export * from './subgraph';
 export * from './http-probe';
+export * from './metrics';
+export * from './tracing';
+export * from './request-log';

@@ -1,6 +1,8 @@
+import pino from 'pino';
+
 /**
- * A one-line JSON logger. Callers pass only technical facts (names, counts,
- * durations): never field values of a participant.
+ * One JSON object a line, written by pino. Callers pass only technical facts (names, counts,
+ * durations, error codes): never field values of a participant, never a request's variables.
  */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -12,14 +14,30 @@ export interface Logger {
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LEVELS)[number];
 
-export function createLogger(service: string, level: LogLevel = 'info'): Logger {
-  const threshold = LEVELS.indexOf(level);
-  const write = (at: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
-    if (LEVELS.indexOf(at) < threshold) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: at, service, message, ...fields });
-    (at === 'error' || at === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+/** Where lines go: standard output unless given, e.g. a test's in-memory stream. */
+export interface LogDestination {
+  write(line: string): void;
+}
+
+export function createLogger(service: string, level: LogLevel = 'info', destination?: LogDestination): Logger {
+  const logger = pino(
+    {
+      level,
+      base: { service },
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Level names, not pino's numbers: the lines are read by people as often as by machines.
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    // Synchronous: the last lines before process.exit (a failed start, a shutdown) must not be lost.
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+  return {
+    debug: (message, fields) => logger.debug(fields ?? {}, message),
+    info: (message, fields) => logger.info(fields ?? {}, message),
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
+    error: (message, fields) => logger.error(fields ?? {}, message),
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
 /** For tests and tools that must stay quiet. */

@@ -13,6 +13,15 @@ import { requireSignedRequest } from './signing';
 import { auditPlugin, type AuditedContext } from './audit/audit';
 import type { AuditLogRepository } from './audit/audit.repository';
 import type { Logger } from './logger';
+import {
+  auditWriteFailures,
+  createServiceMetrics,
+  databaseGauges,
+  startMetricsServer,
+  type MetricsServer,
+  type ServiceMetrics,
+} from './metrics';
+import { observeRequests, requestObservationPlugin } from './request-log';
 
 export interface SubgraphAppOptions<C extends AuditedContext> {
   name: string;
@@ -28,6 +37,8 @@ export interface SubgraphAppOptions<C extends AuditedContext> {
   auditLog: AuditLogRepository;
   /** What a caller other than the gateway may run; nothing unless given. */
   mayRun?: (caller: string, body: { query?: unknown }) => boolean;
+  /** Where `listen` serves GET /metrics (0: a free port), on the same host; none when not given. */
+  metricsPort?: number;
 }
 
 /** A subgraph that is built but not yet listening; `listen` starts it, `close` stops everything. */
@@ -36,6 +47,9 @@ export interface SubgraphApp {
   database: Database;
   /** Verified GraphQL requests received, by caller (the gateway, kreis, a provider): how tests count fetches. */
   requests: { byCaller: Record<string, number>; reset(): void };
+  metrics: ServiceMetrics;
+  /** The metrics endpoint once listening, when a metrics port was given. */
+  metricsUrl?: string;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -48,6 +62,8 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
   // Keep-alive longer than the gateway's pool idle timeout, so the gateway never writes to a socket we just closed.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
+  const metrics = createServiceMetrics(name);
+  databaseGauges(metrics.registry, database.dataSource);
 
   const apollo = new ApolloServer<C>({
     schema,
@@ -62,7 +78,8 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      auditPlugin(options.auditLog, logger) as ApolloServerPlugin<C>,
+      auditPlugin(options.auditLog, logger, auditWriteFailures(metrics.registry)) as ApolloServerPlugin<C>,
+      requestObservationPlugin<C>(),
     ],
   });
   await apollo.start();
@@ -82,6 +99,7 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
   };
   app.use(
     '/graphql',
+    observeRequests(logger, metrics),
     // The raw bytes: the signature covers exactly what was sent; requireSignedRequest parses them after checking it.
     express.raw({ type: () => true, limit: options.bodyLimit ?? '1mb' }),
     requireSignedRequest({ secrets: options.callerSecrets, mayRun: options.mayRun }),
@@ -95,21 +113,30 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
   app.use(requestBodyErrorHandler(logger));
 
   let closed = false;
+  let metricsServer: MetricsServer | undefined;
   return {
     name,
     database,
     requests,
+    metrics,
+    get metricsUrl() {
+      return metricsServer?.url;
+    },
     listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
+      new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`);
         });
+      }).then(async (url) => {
+        if (options.metricsPort !== undefined) metricsServer = await startMetricsServer(metrics.registry, options.metricsPort, host);
+        return url;
       }),
     close: async () => {
       if (closed) return;
       closed = true;
+      await metricsServer?.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       if (database.dataSource.isInitialized) await database.dataSource.destroy();
@@ -124,7 +151,7 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
 export async function runService(
   name: string,
   start: () => Promise<{
-    app: { listen(port: number, host?: string): Promise<string>; close(): Promise<void> };
+    app: { listen(port: number, host?: string): Promise<string>; close(): Promise<void>; metricsUrl?: string };
     port: number;
     host: string;
     logger: Logger;
@@ -143,7 +170,7 @@ export async function runService(
     process.stderr.write(`${name}: cannot listen on ${host}:${port}: ${error.code ?? error.message}\n`);
     process.exit(1);
   });
-  logger.info('listening', { url });
+  logger.info('listening', { url, metrics: app.metricsUrl ?? 'off' });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

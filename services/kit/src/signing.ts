@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { request as undiciRequest } from 'undici';
+import { outgoingTraceHeaders } from './tracing';
 
 /** Headers of a signed call between our services. */
 export const SIGNATURE_HEADERS = {
@@ -179,6 +180,7 @@ export async function postSignedDocument(options: {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      ...outgoingTraceHeaders(),
       ...signRequest({ caller: options.caller, secret: options.secret, url: options.url, viewer: null, body }),
     },
     body,

@@ -4,7 +4,7 @@ import { AuditLog1764100000000 } from './audit/audit.migration';
 import { AuditTrail } from './audit/audit';
 import { AuditLogRepository } from './audit/audit.repository';
 import type { Viewer } from './authorization';
-import { CALLER_SECRET_PREFIX, secretsByName } from './config';
+import { CALLER_SECRET_PREFIX, metricsPortFrom, secretsByName } from './config';
 import { openDatabase, type Database } from './db';
 import { createLogger, type Logger } from './logger';
 import { createSubgraphApp, runService, type SubgraphApp } from './server';
@@ -18,6 +18,8 @@ export interface SubgraphDeps {
   bodyLimit?: string;
   /** Secrets of the callers this subgraph accepts (CALLER_SECRET_<NAME>), the gateway at least. */
   callerSecrets: Record<string, string>;
+  /** Where GET /metrics is served once listening (0: a free port); none when not given. */
+  metricsPort?: number;
 }
 
 /** One request's context, the same shape in every subgraph: its services, fresh loaders, the viewer and the audit trail. */
@@ -71,6 +73,7 @@ export interface SubgraphRunConfig {
   PORT: number;
   HOST: string;
   LOG_LEVEL: string;
+  METRICS_PORT: string;
   [name: string]: unknown;
 }
 
@@ -107,6 +110,7 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders, See
       bodyLimit: deps.bodyLimit,
       callerSecrets: deps.callerSecrets,
       mayRun: definition.mayRun?.(deps),
+      metricsPort: deps.metricsPort,
       auditLog,
       createContext: (req) => context(services, definition.viewerOf(req.verifiedCall), auditLog),
     });
@@ -121,7 +125,12 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders, See
       runService(fallbackName, async () => {
         const { deps, config } = configure();
         const logger = createLogger(definition.name(deps as Deps), config.LOG_LEVEL as 'info');
-        const app = await createApp({ ...deps, logger, callerSecrets: secretsByName(CALLER_SECRET_PREFIX, config) } as Deps);
+        const app = await createApp({
+          ...deps,
+          logger,
+          callerSecrets: secretsByName(CALLER_SECRET_PREFIX, config),
+          metricsPort: metricsPortFrom(config.METRICS_PORT, config.PORT),
+        } as Deps);
         return { app, port: config.PORT, host: config.HOST, logger };
       }),
   };

@@ -47,7 +47,11 @@ export interface AuditedContext extends BaseContext {
  * request that read personal data, whatever the page size. If it cannot be
  * written, the data is not sent.
  */
-export function auditPlugin(auditLog: AuditLogRepository, logger: Logger): ApolloServerPlugin<AuditedContext> {
+export function auditPlugin(
+  auditLog: AuditLogRepository,
+  logger: Logger,
+  writeFailures?: { inc(): void },
+): ApolloServerPlugin<AuditedContext> {
   return {
     async requestDidStart() {
       return {
@@ -56,6 +60,7 @@ export function auditPlugin(auditLog: AuditLogRepository, logger: Logger): Apoll
           try {
             await auditLog.append(contextValue.audit.entry(contextValue.viewer, request.operationName ?? null));
           } catch (error) {
+            writeFailures?.inc();
             logger.error('audit entry could not be written; response withheld', { error: (error as Error).name });
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
