@@ -20,6 +20,20 @@ export const databaseUrl = makeValidator<string>((value) => {
   throw new Error('must be sqlite:<path> or mysql://user:password@host:port/database');
 });
 
+/** `redis://host:port[/db]` (or rediss:// with TLS) for the nonces of signed requests; empty: the subgraph's database. */
+export const replayStoreUrl = makeValidator<string>((value) => {
+  if (value === '') return value;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new Error('must be redis://host:port[/db], or unset to keep the nonces in the subgraph database');
+  }
+  if (!['redis:', 'rediss:'].includes(parsed.protocol) || !parsed.hostname || !/^(\/\d*)?$/.test(parsed.pathname))
+    throw new Error('must be redis://host:port[/db], or unset to keep the nonces in the subgraph database');
+  return value;
+});
+
 /** A size as body-parser reads it: `512kb`, `1mb`, `100000` (bytes). */
 export const byteSize = makeValidator<string>((value) => {
   if (!/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(value)) throw new Error('must be a size such as 512kb or 1mb');
@@ -108,6 +122,7 @@ export function subgraphConfigSpec(defaults: { port: number; database: string },
     LOG_LEVEL: str({ choices: ['debug', 'info', 'warn', 'error'], default: 'info' }),
     METRICS_PORT: metricsPortSetting({ default: '', desc: 'port of GET /metrics (Prometheus), on HOST; empty: PORT + 100; off' }),
     BODY_LIMIT: byteSize({ default: '1mb', desc: 'largest accepted request body' }),
+    REPLAY_STORE_URL: replayStoreUrl({ default: '', desc: 'Redis the replicas share for signed-request nonces; unset: the database' }),
     // Read by graphql-js when it loads: production skips its development-only checks.
     NODE_ENV: str({ default: 'development', desc: 'production in deployments' }),
   };

@@ -24,16 +24,31 @@ export class StatementCounter {
   }
 }
 
-/** Forwards TypeORM's events to our logger without ever printing SQL parameters. */
+/**
+ * Statements of the replay store begin with this comment: counted apart, their errors are the
+ * store's to judge. (A mark on a query runner would not do: SQLite's driver has one for everything.)
+ */
+export const REPLAY_STATEMENT_MARK = '/* replay-store */';
+
+const claimsNonce = (query: string) => query.startsWith(REPLAY_STATEMENT_MARK);
+
+/**
+ * Forwards TypeORM's events to our logger without ever printing SQL parameters.
+ * Nonce claims are one statement per request whatever it asks, so they go to their own
+ * counter: `statements` stays the measure of what a GraphQL query costs.
+ */
 class CountingTypeOrmLogger implements TypeOrmLogger {
   constructor(
     private readonly counter: StatementCounter,
+    private readonly replayCounter: StatementCounter,
     private readonly logger: Logger,
   ) {}
-  logQuery(): void {
-    this.counter.increment();
+  logQuery(query: string): void {
+    (claimsNonce(query) ? this.replayCounter : this.counter).increment();
   }
-  logQueryError(error: string | Error): void {
+  logQueryError(error: string | Error, query = ''): void {
+    // A replayed nonce fails its INSERT by design; the replay store logs what is not a replay.
+    if (claimsNonce(query)) return this.replayCounter.increment();
     this.counter.increment();
     // The driver's code or the error's class only: a message can quote the values of the statement.
     const code = typeof error === 'string' ? undefined : (error as { code?: unknown }).code;
@@ -64,6 +79,8 @@ export interface DatabaseOptions {
 export interface Database {
   dataSource: DataSource;
   statements: StatementCounter;
+  /** Statements that claimed or swept replay nonces (one INSERT per signed request): not in `statements`. */
+  replayStatements: StatementCounter;
 }
 
 export function dialectOf(url: string): 'sqlite' | 'mysql' {
@@ -73,12 +90,13 @@ export function dialectOf(url: string): 'sqlite' | 'mysql' {
 /** Opens the database at `url` and brings its schema up to date with the migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const statements = new StatementCounter();
+  const replayStatements = new StatementCounter();
   const common = {
     entities: options.entities,
     migrations: options.migrations,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logger: new CountingTypeOrmLogger(statements, options.logger),
+    logger: new CountingTypeOrmLogger(statements, replayStatements, options.logger),
     maxQueryExecutionTime: 1000,
   };
   const dialect = dialectOf(options.url);
@@ -122,7 +140,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await dataSource.destroy();
     throw error;
   }
-  return { dataSource, statements };
+  return { dataSource, statements, replayStatements };
 }
 
 /** True when the database answers a trivial statement. */
@@ -138,7 +156,7 @@ export async function isDatabaseReachable(dataSource: DataSource): Promise<boole
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 const sqliteQueued = new WeakMap<DataSource, number>();
 
-/** Transactions running or waiting in a SQLite database's queue: what the metrics report instead of a pool. */
+/** Transactions (and replay-nonce claims) running or waiting in a SQLite database's queue: what the metrics report instead of a pool. */
 export function sqliteTransactionsQueued(dataSource: DataSource): number {
   return sqliteQueued.get(dataSource) ?? 0;
 }
@@ -150,12 +168,18 @@ export function sqliteTransactionsQueued(dataSource: DataSource): number {
  * MySQL gives each transaction its own pooled connection.
  */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'better-sqlite3') return dataSource.transaction(work);
+  return queuedOnSqlite(dataSource, () => dataSource.transaction(work));
+}
+
+/**
+ * Runs `work` after every transaction queued before it on SQLite, so that its statements
+ * are not run inside another one's transaction (and undone by its rollback); at once on MySQL.
+ */
+export function queuedOnSqlite<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return work();
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
   sqliteQueued.set(dataSource, sqliteTransactionsQueued(dataSource) + 1);
-  const run = previous
-    .then(() => dataSource.transaction(work))
-    .finally(() => sqliteQueued.set(dataSource, sqliteTransactionsQueued(dataSource) - 1));
+  const run = previous.then(work).finally(() => sqliteQueued.set(dataSource, sqliteTransactionsQueued(dataSource) - 1));
   sqliteQueues.set(
     dataSource,
     run.catch(() => undefined),

@@ -22,3 +22,4 @@ export * from './http-probe';
 export * from './metrics';
 export * from './tracing';
 export * from './request-log';
+export * from './replay';

@@ -10,6 +10,7 @@ import { isDatabaseReachable, type Database } from './db';
 import { createErrorFormatter } from './errors';
 import { requestBodyErrorHandler } from './http-errors';
 import { requireSignedRequest } from './signing';
+import type { ReplayStore } from './replay/replay-store';
 import { auditPlugin, type AuditedContext } from './audit/audit';
 import type { AuditLogRepository } from './audit/audit.repository';
 import type { Logger } from './logger';
@@ -39,6 +40,8 @@ export interface SubgraphAppOptions<C extends AuditedContext> {
   mayRun?: (caller: string, body: { query?: unknown }) => boolean;
   /** Where `listen` serves GET /metrics (0: a free port), on the same host; none when not given. */
   metricsPort?: number;
+  /** Where the nonces of signed requests are remembered; closed with the app. */
+  replayStore: ReplayStore;
 }
 
 /** A subgraph that is built but not yet listening; `listen` starts it, `close` stops everything. */
@@ -102,7 +105,7 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
     observeRequests(logger, metrics),
     // The raw bytes: the signature covers exactly what was sent; requireSignedRequest parses them after checking it.
     express.raw({ type: () => true, limit: options.bodyLimit ?? '1mb' }),
-    requireSignedRequest({ secrets: options.callerSecrets, mayRun: options.mayRun }),
+    requireSignedRequest({ secrets: options.callerSecrets, replayStore: options.replayStore, mayRun: options.mayRun }),
     (req, _res, next) => {
       const caller = req.verifiedCall?.caller ?? 'unknown';
       requests.byCaller[caller] = (requests.byCaller[caller] ?? 0) + 1;
@@ -139,6 +142,7 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
       await metricsServer?.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await options.replayStore.close();
       if (database.dataSource.isInitialized) await database.dataSource.destroy();
     },
   };

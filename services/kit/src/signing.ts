@@ -2,6 +2,7 @@ import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto
 import type { RequestHandler } from 'express';
 import { request as undiciRequest } from 'undici';
 import { outgoingTraceHeaders } from './tracing';
+import type { ReplayStore } from './replay/replay-store';
 
 /** Headers of a signed call between our services. */
 export const SIGNATURE_HEADERS = {
@@ -93,30 +94,25 @@ declare module 'express-serve-static-core' {
 
 /**
  * Accepts only POST requests signed by a known caller within the time window,
- * each nonce once; parses the JSON body itself, after the check, from the exact
- * bytes that were signed. Everything else gets 401 before any GraphQL runs.
+ * each nonce once (as `replayStore` remembers them: across restarts and replicas); parses
+ * the JSON body itself, after the check, from the exact bytes that were signed.
+ * Everything else gets 401 before any GraphQL runs; 503 when the replay store cannot
+ * be asked, since a request it cannot check is never served.
  * `mayRun` narrows what a caller other than the gateway may ask.
  */
 export function requireSignedRequest(options: {
   secrets: Record<string, string>;
+  replayStore: ReplayStore;
   windowMs?: number;
   now?: () => number;
   mayRun?: (caller: string, body: { query?: unknown }) => boolean;
 }): RequestHandler {
   const windowMs = options.windowMs ?? DEFAULT_SIGNATURE_WINDOW_MS;
   const now = options.now ?? Date.now;
-  /** Nonce to the moment its signature stops being valid; insertion order is close to expiry order. */
-  const usedNonces = new Map<string, number>();
   const reject = (res: Parameters<RequestHandler>[1], message: string) =>
     res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
-  const forgetExpired = (at: number) => {
-    for (const [nonce, expiresAt] of usedNonces) {
-      if (expiresAt > at) break;
-      usedNonces.delete(nonce);
-    }
-  };
 
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const header = (name: string) => {
       const value = req.headers[name];
       return typeof value === 'string' ? value : undefined;
@@ -141,9 +137,21 @@ export function requireSignedRequest(options: {
     const signedAt = Number(timestamp);
     if (!Number.isFinite(signedAt) || Math.abs(at - signedAt) > windowMs)
       return reject(res, 'The signed request is too old (or from the future).');
-    forgetExpired(at);
-    if (usedNonces.has(nonce)) return reject(res, 'The signed request was already used.');
-    usedNonces.set(nonce, signedAt + windowMs);
+    let firstUse: boolean;
+    try {
+      firstUse = await options.replayStore.claim(caller, nonce, signedAt + windowMs);
+    } catch {
+      // The store has logged why (ReplayStoreUnavailableError); the request is refused, never served unchecked.
+      return res.status(503).json({
+        errors: [
+          {
+            message: 'The service cannot check signed requests for replays right now; try again later.',
+            extensions: { code: 'REPLAY_STORE_UNAVAILABLE' },
+          },
+        ],
+      });
+    }
+    if (!firstUse) return reject(res, 'The signed request was already used.');
 
     let parsedViewer: SignedViewer | null = null;
     try {

@@ -3,6 +3,9 @@ import { AuditEntryEntity } from './audit/audit.entity';
 import { AuditLog1764100000000 } from './audit/audit.migration';
 import { AuditTrail } from './audit/audit';
 import { AuditLogRepository } from './audit/audit.repository';
+import { ReplayNonceEntity } from './replay/replay.entity';
+import { ReplayNonce1764300000000 } from './replay/replay.migration';
+import { openReplayStore } from './replay/open';
 import type { Viewer } from './authorization';
 import { CALLER_SECRET_PREFIX, metricsPortFrom, secretsByName } from './config';
 import { openDatabase, type Database } from './db';
@@ -20,6 +23,8 @@ export interface SubgraphDeps {
   callerSecrets: Record<string, string>;
   /** Where GET /metrics is served once listening (0: a free port); none when not given. */
   metricsPort?: number;
+  /** REPLAY_STORE_URL: Redis shared by the replicas; unset, the subgraph's own database remembers the nonces. */
+  replayStoreUrl?: string;
 }
 
 /** One request's context, the same shape in every subgraph: its services, fresh loaders, the viewer and the audit trail. */
@@ -80,8 +85,10 @@ export interface SubgraphRunConfig {
 export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders, SeedPart = never>(
   definition: SubgraphDefinition<Deps, Services, Loaders, SeedPart>,
 ): DefinedSubgraph<Deps, Services, Loaders, SeedPart> {
-  const entities = [...definition.entities, AuditEntryEntity];
-  const migrations = [...definition.migrations, AuditLog1764100000000].sort((a, b) => migrationTime(a) - migrationTime(b));
+  const entities = [...definition.entities, AuditEntryEntity, ReplayNonceEntity];
+  const migrations = [...definition.migrations, AuditLog1764100000000, ReplayNonce1764300000000].sort(
+    (a, b) => migrationTime(a) - migrationTime(b),
+  );
 
   const open: DefinedSubgraph<Deps, Services, Loaders, SeedPart>['open'] = async (deps) => {
     const logger = deps.logger ?? createLogger(definition.name(deps as Deps));
@@ -112,6 +119,7 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders, See
       mayRun: definition.mayRun?.(deps),
       metricsPort: deps.metricsPort,
       auditLog,
+      replayStore: await openReplayStore({ url: deps.replayStoreUrl, subgraph: name, dataSource: database.dataSource, logger }),
       createContext: (req) => context(services, definition.viewerOf(req.verifiedCall), auditLog),
     });
     return Object.assign(app, { services });
@@ -126,6 +134,7 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders, See
         const { deps, config } = configure();
         const logger = createLogger(definition.name(deps as Deps), config.LOG_LEVEL as 'info');
         const app = await createApp({
+          replayStoreUrl: (config.REPLAY_STORE_URL as string | undefined) || undefined,
           ...deps,
           logger,
           callerSecrets: secretsByName(CALLER_SECRET_PREFIX, config),
