@@ -13,11 +13,14 @@ export function composeFileFor(manifest: GraphManifest): string {
     '',
     'services:',
     mysqlService(names),
+    redisService(),
     seedService(names),
     ...manifest.subgraphs.map((subgraph) => subgraphService(manifest, subgraph, secrets)),
     gatewayService(manifest, secrets),
+    edgeService(),
     'volumes:',
     '  mysql-data:',
+    '  redis-data:',
     '',
   ].join('\n');
 }
@@ -33,6 +36,11 @@ const required = (name: string) => `\${${name}:?set ${name}, 32 characters or mo
 const password = (name: string) => `\${${name.toUpperCase()}_DB_PASSWORD:-${name}-dev-password}`;
 const databaseUrl = (name: string) => `mysql://${name}:${password(name)}@mysql:3306/${name}`;
 const internalUrl = (manifest: GraphManifest) => (name: string) => `http://${name}:${manifest.get(name).port}/graphql`;
+
+/** Where every subgraph keeps the nonces of signed requests: one Redis, shared by all replicas. */
+export const COMPOSE_REPLAY_STORE_URL = 'redis://redis:6379/0';
+/** The services that run two replicas out of the box; any other can be scaled with `--scale`. */
+export const COMPOSE_REPLICAS: Record<string, number> = { kreis: 2, gateway: 2 };
 
 /** Each signed pair's secret as a required compose variable: compose stops and names any that is missing. */
 const composeSecrets = (manifest: GraphManifest): GraphSecrets =>
@@ -55,8 +63,16 @@ function header(names: string[]): string {
 #   docker compose up --build        # then: http://localhost:4000/graphql
 #   docker compose down -v           # stop and DROP all data (the mysql-data volume)
 #
-# Only the gateway is published. The subgraphs are reachable inside the compose
-# network only: no client talks to a subgraph.
+# Only the edge (nginx) is published, on 4000: it spreads requests over the gateway's
+# replicas. The subgraphs are reachable inside the compose network only: no client
+# talks to a subgraph.
+#
+# Replicas: kreis and the gateway run two each (deploy.replicas); any subgraph or the
+# gateway scales further with \`docker compose up --scale klausenhof=2 --scale gateway=3\`.
+# The gateway reaches a subgraph's replicas through the service name, which Docker's DNS
+# answers with every replica; nginx looks the gateway's replicas up again every 10 s. All
+# subgraphs keep the nonces of signed requests in the redis service (REPLAY_STORE_URL),
+# so a request answered by one replica is refused by every other.
 #
 # Passwords below are DEVELOPMENT DEFAULTS. Override them through the environment
 # or an .env file next to this file (${passwords}).
@@ -110,6 +126,30 @@ ${environment(Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_DB_PASSWO
 `;
 }
 
+function redisService(): string {
+  return `  # The replay store: every subgraph replica records the nonces of signed requests here,
+  # each for as long as its signature is valid (seconds); the append-only file keeps them
+  # over a restart of redis itself.
+  redis:
+    image: redis:7.4-alpine
+    restart: unless-stopped
+    command: ["redis-server", "--appendonly", "yes", "--save", ""]
+    volumes:
+      - redis-data:/data
+    healthcheck:
+      test: ["CMD", "redis-cli", "ping"]
+      interval: 5s
+      timeout: 3s
+      retries: 20
+`;
+}
+
+/** `deploy: replicas: N` for a service that runs more than one out of the box. */
+function replicas(service: string): string {
+  const count = COMPOSE_REPLICAS[service];
+  return count ? `    deploy:\n      replicas: ${count}\n` : '';
+}
+
 function seedService(names: string[]): string {
   return `  # One-shot: creates each organisation's schema (migrations) and loads the
   # synthetic world, through each organisation's own code and its own user.
@@ -148,14 +188,18 @@ function subgraphService(manifest: GraphManifest, subgraph: SubgraphEntry, secre
       HOST: 0.0.0.0
       PORT: "${subgraph.port}"
       DATABASE_URL: ${databaseUrl(subgraph.name)}
+      # Shared by this subgraph's replicas: a signed request is answered once, by one of them.
+      REPLAY_STORE_URL: ${COMPOSE_REPLAY_STORE_URL}
       LOG_LEVEL: info
       # Signed calls: who may call it, and whom it calls (the secrets pair up across services).
 ${environment(subgraphEnv(manifest, subgraph.name, secrets, internalUrl(manifest)))}
     expose:
       - "${subgraph.port}"
-    depends_on:
+${replicas(subgraph.name)}    depends_on:
       seed:
-        condition: service_completed_successfully${dependsOnKreis}
+        condition: service_completed_successfully
+      redis:
+        condition: service_healthy${dependsOnKreis}
 ${readyCheck('/ready', subgraph.port)}`;
 }
 
@@ -181,9 +225,30 @@ ${environment(urls)}
       JWT_SECRET: ${required('JWT_SECRET')}
       # Signs each subgraph's requests; the same value as that subgraph's CALLER_SECRET_GATEWAY.
 ${environment(signing)}
+    # Not published: the edge service in front spreads requests over the replicas.
+    expose:
+      - "4000"
+${replicas('gateway')}    depends_on:
+${healthy}
+${readyCheck('/health', 4000)}`;
+}
+
+function edgeService(): string {
+  return `  # nginx in front of the gateway's replicas (scripts/docker/nginx.conf): the one published port.
+  edge:
+    image: nginx:1.28-alpine
+    restart: unless-stopped
+    volumes:
+      - ./scripts/docker/nginx.conf:/etc/nginx/nginx.conf:ro
     ports:
       - "4000:4000"
     depends_on:
-${healthy}
-${readyCheck('/health', 4000)}`;
+      gateway:
+        condition: service_healthy
+    healthcheck:
+      test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:4000/edge-health"]
+      interval: 10s
+      timeout: 5s
+      retries: 5
+`;
 }

@@ -16,7 +16,7 @@ import { loadKreisConfig } from '@durchstarten/kreis';
 import { loadProviderConfig } from '@durchstarten/provider';
 import { loadGatewayConfig, subgraphUrlOverrides } from '@durchstarten/gateway/config';
 import { graphManifest, ProviderRegistry, providerRegistryPath, type GraphManifest, type SubgraphKind } from '@durchstarten/contracts';
-import { COMPOSE_SECRETS, composeFileFor } from '../scripts/docker-compose-file';
+import { COMPOSE_REPLAY_STORE_URL, COMPOSE_SECRETS, composeFileFor } from '../scripts/docker-compose-file';
 import { buildSchemaArtifacts } from '../scripts/schema-artifacts';
 import { DIAKONIE, registryWithProvider } from './support/registry';
 
@@ -40,6 +40,8 @@ interface Service {
   volumes?: (string | { type?: string; source?: string; target?: string })[];
   depends_on?: string[] | Record<string, DependsOn>;
   healthcheck?: Healthcheck;
+  deploy?: { replicas?: number };
+  container_name?: string;
 }
 interface ComposeFile {
   services: Record<string, Service>;
@@ -306,6 +308,49 @@ function expectDatabaseUrl(label: string, url: string | undefined, org: Org, pas
 
 // ---------------------------------------------------------------------------
 
+/**
+ * The Compose CLI that can check the file without an engine: `docker compose` (v2), else
+ * Debian's `docker-compose` 1.29, which predates the top-level `name:` (the file is checked
+ * without that line there). Neither is installed on every machine: then the check skips, saying so.
+ */
+function composeCli(): { command: string[]; withoutName: boolean } | undefined {
+  const works = (command: string[]) => {
+    try {
+      execFileSync(command[0], [...command.slice(1), 'version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (works(['docker', 'compose'])) return { command: ['docker', 'compose'], withoutName: false };
+  if (works(['docker-compose'])) return { command: ['docker-compose'], withoutName: true };
+  return undefined;
+}
+
+const CLI = composeCli();
+if (!CLI) process.stdout.write('docker-compose.test: no docker compose CLI here; the file is not checked by it\n');
+
+(CLI ? it : it.skip)('docker compose config accepts docker-compose.yml with the secrets set, and sees the replicas', () => {
+  const cli = CLI as NonNullable<typeof CLI>;
+  const work = mkdtempSync(join(ROOT, '.compose-check-'));
+  try {
+    const file = join(work, 'docker-compose.yml');
+    // Inside the repository, so that the relative build context and mounts resolve as they would.
+    writeFileSync(file, cli.withoutName ? REPOSITORY_CASE.text.replace(/^name: .*$/m, '') : REPOSITORY_CASE.text);
+    const output = execFileSync(cli.command[0], [...cli.command.slice(1), '--project-directory', ROOT, '-f', file, 'config'], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? work, ...REPOSITORY_CASE.DEPLOYMENT_SECRETS },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).toString('utf8');
+    const resolved = YAML.parse(output) as ComposeFile;
+    expect(resolved.services.kreis.deploy?.replicas).toBe(2);
+    expect(resolved.services.gateway.deploy?.replicas).toBe(2);
+    expect(environmentOf(resolved.services.kreis).REPLAY_STORE_URL).toBe(COMPOSE_REPLAY_STORE_URL);
+    expect(Object.keys(resolved.services)).toEqual(expect.arrayContaining(['redis', 'edge']));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
 it('docker-compose.yml is what npm run compose writes from the registry', () => {
   expect(REPOSITORY_CASE.text).toBe(composeFileFor(REPOSITORY_CASE.manifest));
 });
@@ -321,7 +366,7 @@ describe.each(CASES)('$label', ({ text, registryPath, ORGS, PORTS, SUBGRAPHS, DE
       loader({ PROVIDER_REGISTRY: registryPath, ...env });
 
   it('parses and has the whole graph', () => {
-    expect(Object.keys(services)).toEqual(expect.arrayContaining(['mysql', 'seed', ...ORGS, 'gateway']));
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(['mysql', 'redis', 'seed', ...ORGS, 'gateway', 'edge']));
   });
 
   describe.each(SUBGRAPHS)('subgraph $service', ({ service: name, loader: configLoader, entry, kind }) => {
@@ -351,6 +396,13 @@ describe.each(CASES)('$label', ({ text, registryPath, ORGS, PORTS, SUBGRAPHS, DE
 
     it('starts after the seed job succeeded', () => {
       expect(dependencies(service).seed).toBe('service_completed_successfully');
+    });
+
+    it('keeps the nonces of signed requests in the shared redis, once redis is healthy', () => {
+      const config = validate(loader, env) as { REPLAY_STORE_URL: string };
+      expect(config.REPLAY_STORE_URL).toBe(COMPOSE_REPLAY_STORE_URL);
+      expect(new URL(COMPOSE_REPLAY_STORE_URL).hostname).toBe('redis');
+      expect(dependencies(service).redis).toBe('service_healthy');
     });
 
     if (kind === 'provider') {
@@ -411,14 +463,13 @@ describe.each(CASES)('$label', ({ text, registryPath, ORGS, PORTS, SUBGRAPHS, DE
       expect(env.APOLLO_TELEMETRY_DISABLED).toBe('1');
     });
 
-    it('listens on 4000 on all interfaces, is the only published service, and checks /health', () => {
+    it('listens on 4000 on all interfaces inside the network only, and checks /health', () => {
       const config = validate(loadGatewayConfig, env) as { PORT: number; HOST: string };
       expect(config.PORT).toBe(GATEWAY_PORT);
       expect(config.HOST).toBe('0.0.0.0');
-      expect(publishedPorts(service)).toEqual(['4000:4000']);
+      expect(publishedPorts(service)).toEqual([]);
+      expect((service.expose ?? []).map(String)).toEqual([String(GATEWAY_PORT)]);
       expect(healthcheckText(service)).toContain('http://127.0.0.1:4000/health');
-      for (const [name, other] of Object.entries(services))
-        if (name !== 'gateway') expect({ name, ports: other.ports ?? [] }).toEqual({ name, ports: [] });
     });
 
     it('routes each subgraph of the supergraph to its compose service and port', async () => {
@@ -440,6 +491,52 @@ describe.each(CASES)('$label', ({ text, registryPath, ORGS, PORTS, SUBGRAPHS, DE
       expect(existsSync(join(ROOT, 'gateway/src/main.ts'))).toBe(true);
       const deps = dependencies(service);
       for (const org of ORGS) expect({ org, condition: deps[org] }).toEqual({ org, condition: 'service_healthy' });
+    });
+  });
+
+  describe('replicas', () => {
+    it('runs two replicas of kreis and of the gateway', () => {
+      expect(services.kreis.deploy?.replicas).toBe(2);
+      expect(services.gateway.deploy?.replicas).toBe(2);
+    });
+
+    it('lets every Node service be scaled: no fixed container name, no published host port', () => {
+      for (const name of [...ORGS, 'gateway']) {
+        expect({ name, container_name: services[name].container_name, ports: services[name].ports ?? [] }).toEqual({
+          name,
+          container_name: undefined,
+          ports: [],
+        });
+      }
+    });
+
+    it('publishes only the edge, which proxies to the gateway replicas by name, looked up again as they change', () => {
+      for (const [name, other] of Object.entries(services))
+        if (name !== 'edge') expect({ name, ports: other.ports ?? [] }).toEqual({ name, ports: [] });
+      const edge = services.edge;
+      expect(edge.image).toMatch(/^nginx:1\.(2[89]|[3-9]\d)/);
+      expect(publishedPorts(edge)).toEqual(['4000:4000']);
+      expect(dependencies(edge).gateway).toBe('service_healthy');
+      const mount = (edge.volumes ?? []).map(String).find((v) => v.split(':')[1] === '/etc/nginx/nginx.conf');
+      expect(mount).toBeDefined();
+      const conf = readFileSync(resolve(ROOT, (mount as string).split(':')[0]), 'utf8');
+      // Docker's embedded DNS, the gateway by its service name with `resolve` (nginx 1.27.3 and later), the port it publishes.
+      expect(conf).toMatch(/resolver 127\.0\.0\.11\b/);
+      expect(conf).toMatch(new RegExp(`server gateway:${GATEWAY_PORT} resolve;`));
+      expect(conf).toMatch(/zone \w+ \d+k;/);
+      expect(conf).toMatch(/listen 4000;/);
+      expect(conf).toMatch(/proxy_pass http:\/\/gateway;/);
+      expect(conf).toMatch(/access_log off;/);
+      expect(healthcheckText(edge)).toContain('http://127.0.0.1:4000/edge-health');
+      expect(conf).toContain('location = /edge-health');
+    });
+
+    it('runs the official redis image with a ping healthcheck and its own volume', () => {
+      const redis = services.redis;
+      expect(redis.image).toMatch(/^redis:7(\.|-|$)/);
+      expect(healthcheckText(redis)).toMatch(/redis-cli ping/);
+      const dataVolume = (redis.volumes ?? []).map(String).find((v) => v.split(':')[1] === '/data');
+      expect(Object.keys(compose.volumes ?? {})).toContain((dataVolume as string).split(':')[0]);
     });
   });
 
