@@ -48,8 +48,9 @@ export function startSqlFloor(databases: Record<string, string>): Promise<BenchP
 }
 
 /**
- * Hive Gateway (its CLI, as its documentation runs it) on the same supergraph with its
- * defaults, plus bench/hive/gateway.config.mjs: this run's subgraph URLs, token check and signing.
+ * Hive Gateway (its CLI, as its documentation runs it) on the same supergraph with the
+ * repository's gateway/hive/gateway.config.mjs: this run's subgraph URLs (from the same
+ * environment as our gateway), the token check, signing and the query limits.
  * It gets only the variables it needs: the CLI also reads PORT, HOST, FORK and Hive/Apollo keys.
  */
 export function startHive(gatewayEnv: Record<string, string>, jwtSecret: string): Promise<BenchProcess> {
@@ -68,7 +69,7 @@ export function startHive(gatewayEnv: Record<string, string>, jwtSecret: string)
         '--host',
         '127.0.0.1',
         '--config-path',
-        join(BENCH_DIR, 'hive', 'gateway.config.mjs'),
+        join(repoRoot(), 'gateway', 'hive', 'gateway.config.mjs'),
       ],
     },
     '/readiness',

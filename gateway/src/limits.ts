@@ -15,18 +15,23 @@ export interface QueryLimits {
 }
 
 /**
+ * A graphql-armor rejection with the code of the limit that was hit. Validation rules
+ * report into the context; the token limit runs while parsing, with no context, so it throws.
+ */
+export const limitRejection = (code: string) => (context: ValidationContext | null, error: GraphQLError) => {
+  const message = error.message.replace(/^Syntax Error: /, '');
+  const rejection = new GraphQLError(message, { extensions: { code, limit: code, http: { status: 400 } } });
+  if (!context) throw rejection;
+  context.reportError(rejection);
+};
+
+/**
  * Hostile-query protection at the gateway (graphql-armor): depth, aliases and
  * directives, each rejected before any subgraph is called, with its own code
  * so clients can tell which limit they hit.
  */
 export function queryProtection(limits: QueryLimits) {
-  // Validation rules report into the context; the token limit runs while parsing, with no context, so it throws.
-  const reject = (code: string) => (context: ValidationContext | null, error: GraphQLError) => {
-    const message = error.message.replace(/^Syntax Error: /, '');
-    const rejection = new GraphQLError(message, { extensions: { code, limit: code, http: { status: 400 } } });
-    if (!context) throw rejection;
-    context.reportError(rejection);
-  };
+  const reject = limitRejection;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, onReject: [reject('QUERY_TOO_DEEP')], propagateOnRejection: false, flattenFragments: true },
     maxAliases: { n: limits.maxAliases, onReject: [reject('TOO_MANY_ALIASES')], propagateOnRejection: false },

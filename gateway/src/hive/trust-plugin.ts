@@ -1,39 +1,41 @@
-import { createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER } from '@durchstarten/gateway/auth';
 import { encodeViewer, SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
+import { createTokenVerifier, type TokenKeys } from '../auth';
 
-/**
- * What our subgraphs demand of any gateway, as a Hive Gateway plugin: the bearer
- * token verified exactly as our gateway verifies it, and each subgraph request
- * signed for the verified viewer. Everything else stays at Hive Gateway's defaults.
- */
-interface HiveRequestHook {
+/** The parts of Hive Gateway's hook arguments the plugin uses: Hive itself is installed in bench/ only. */
+export interface HiveRequestHook {
   request: Request;
   url: URL;
   endResponse(response: Response): void;
 }
-interface HiveExecutionRequest {
+export interface HiveExecutionRequest {
   subgraphName?: string;
   context?: { request?: Request };
   extensions?: { headers?: Record<string, string> } & Record<string, unknown>;
 }
-interface HiveFetchHook {
+export interface HiveFetchHook {
   url: string;
   options: { method?: string; headers?: Record<string, string>; body?: unknown };
   setOptions(options: unknown): void;
   executionRequest?: HiveExecutionRequest;
 }
 
-const unauthenticated = (message: string) =>
-  new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
-    status: 401,
+/** The token check's own error (UNAUTHENTICATED 401, or AUTHENTICATION_UNAVAILABLE 503 when the key set cannot be fetched). */
+const refusal = (error: unknown) => {
+  const extensions = (error as { extensions?: { code?: string; http?: { status?: number } } }).extensions;
+  const code = extensions?.code ?? 'UNAUTHENTICATED';
+  return new Response(JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code } }] }), {
+    status: extensions?.http?.status ?? 401,
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
+};
 
-export function useDurchstartenTrust(trust: { jwtSecret: string; subgraphSecrets: Record<string, string> }) {
-  const verify = createTokenVerifier(
-    { kind: 'secret', secret: trust.jwtSecret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
-    Object.keys(trust.subgraphSecrets),
-  );
+/**
+ * What our subgraphs demand of any gateway, as a Hive Gateway plugin: the bearer
+ * token verified exactly as our gateway verifies it, and each subgraph request
+ * signed for the verified viewer (gateway/hive/gateway.config.mjs adds the query limits).
+ */
+export function useDurchstartenTrust(trust: { tokenKeys: TokenKeys; subgraphSecrets: Record<string, string> }) {
+  const verify = createTokenVerifier(trust.tokenKeys, Object.keys(trust.subgraphSecrets));
   const viewers = new WeakMap<Request, string>();
   return {
     async onRequest({ request, url, endResponse }: HiveRequestHook) {
@@ -41,7 +43,7 @@ export function useDurchstartenTrust(trust: { jwtSecret: string; subgraphSecrets
       try {
         viewers.set(request, encodeViewer(await verify(request.headers.get('authorization') ?? undefined)));
       } catch (error) {
-        endResponse(unauthenticated((error as Error).message));
+        endResponse(refusal(error));
       }
     },
     // The viewer must be a header before Hive's fetch: its in-flight de-duplication keys on
