@@ -100,6 +100,17 @@ describe('configuration', () => {
     );
   });
 
+  it('reads REPLAY_STORE_URL as a Redis URL, unset by default (the database then), and names it when malformed', () => {
+    expect(loadKreisConfig(withSecrets({})).REPLAY_STORE_URL).toBe('');
+    for (const good of ['redis://redis:6379', 'redis://127.0.0.1:6379/2', 'rediss://:pw@cache.example:6380/0'])
+      expect(loadAgenturConfig(withSecrets({ REPLAY_STORE_URL: good })).REPLAY_STORE_URL).toBe(good);
+    for (const bad of ['http://redis:6379', 'redis:6379', 'redis://redis:6379/db', 'redis://']) {
+      const problems = problemsOf(() => loadProviderConfig(withSecrets({ PROVIDER_ID: 'klausenhof', REPLAY_STORE_URL: bad })));
+      expect(Object.keys(problems)).toEqual(['REPLAY_STORE_URL']);
+      expect(new ConfigError(problems).message).toMatch(/REPLAY_STORE_URL is malformed: must be redis:\/\/host:port\[\/db\]/);
+    }
+  });
+
   it('lets <NAME>_URL replace a subgraph’s routing URL', () => {
     expect(subgraphUrlOverrides(['kreis', 'agentur'], { KREIS_URL: 'http://kreis:4001/graphql' })).toEqual({
       kreis: 'http://kreis:4001/graphql',
