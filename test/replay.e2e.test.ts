@@ -125,6 +125,7 @@ describe.each(testDialects())('replay protection on $name', (dialect: TestDialec
       const headers = capturedKreisRequest(a.url);
       expectAnswered(await post(a.url, QUERY, headers));
       expectReplayRefused(await post(b.url, QUERY, headers));
+      expect((await fetch(b.url.replace(/\/graphql$/, '/ready'))).status).toBe(200);
       await a.app.close();
       await b.app.close();
       const restarted = await startKreis(REDIS_URL);
@@ -160,6 +161,11 @@ describe.each(testDialects())('replay protection on $name', (dialect: TestDialec
 
   it('refuses with 503 REPLAY_STORE_UNAVAILABLE, and never answers, when Redis cannot be reached', async () => {
     const { url } = await startKreis(`redis://127.0.0.1:${await closedPort()}`);
+    const ready = await fetch(url.replace(/\/graphql$/, '/ready'));
+    expect({ status: ready.status, body: await ready.json() }).toEqual({
+      status: 503,
+      body: { status: 'replay store unreachable', service: 'kreis' },
+    });
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const answer = await post(url, QUERY, capturedKreisRequest(url));
       expect(answer.status).toBe(503);

@@ -92,7 +92,9 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
   });
   app.get('/ready', async (_req, res) => {
     const reachable = await isDatabaseReachable(database.dataSource);
-    res.status(reachable ? 200 : 503).json({ status: reachable ? 'ready' : 'database unreachable', service: name });
+    // Without its replay store a subgraph refuses every signed request: not ready either.
+    const status = !reachable ? 'database unreachable' : (await options.replayStore.isReachable()) ? 'ready' : 'replay store unreachable';
+    res.status(status === 'ready' ? 200 : 503).json({ status, service: name });
   });
   const requests = {
     byCaller: {} as Record<string, number>,

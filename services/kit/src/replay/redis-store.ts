@@ -57,6 +57,13 @@ export async function redisReplayStore(options: { url: string; keyPrefix: string
         throw new ReplayStoreUnavailableError(error);
       }
     },
+    async isReachable() {
+      if (!client.isReady) return false;
+      return client.ping().then(
+        (answer) => answer === 'PONG',
+        () => false,
+      );
+    },
     async close() {
       if (!client.isOpen) return;
       if (client.isReady) await client.close();

@@ -10,6 +10,8 @@ import type { Logger } from '../logger';
 export interface ReplayStore {
   /** True when this caller's nonce is seen for the first time; false for a replay. Rejects when the store cannot tell. */
   claim(caller: string, nonce: string, expiresAtMs: number): Promise<boolean>;
+  /** For /ready: whether claims can be made now. */
+  isReachable(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,8 @@ export function databaseReplayStore(
         throw new ReplayStoreUnavailableError(error);
       }
     },
+    // The database's own check in /ready covers it.
+    isReachable: async () => true,
     close: async () => {
       await sweeping;
     },
