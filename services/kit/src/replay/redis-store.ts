@@ -1,13 +1,13 @@
 import { createClient } from 'redis';
 import type { Logger } from '../logger';
-import { nonceKey, ReplayStoreUnavailableError, type ReplayStore } from './replay-store';
+import { NONCE_KEPT_AFTER_EXPIRY_MS, nonceKey, ReplayStoreUnavailableError, type ReplayStore } from './replay-store';
 
 /** How long a claim may wait for Redis before the request is refused: well inside the gateway's subgraph timeout. */
 const COMMAND_TIMEOUT_MS = 2000;
 
 /**
  * Redis shared by the replicas: `SET <prefix><key> 1 NX PX <ttl>`, which only one
- * replica can win, and which expires with the signature. Connects in the background and
+ * replica can win, and which expires a minute after the signature. Connects in the background and
  * reconnects on its own; while it is not connected, claims fail at once (no offline
  * queue), so requests are refused with 503 instead of waiting or going unchecked.
  * Resolves after the first connection attempt, made or failed: a subgraph starting
@@ -49,7 +49,7 @@ export async function redisReplayStore(options: { url: string; keyPrefix: string
       try {
         const answer = await client.set(`${options.keyPrefix}${nonceKey(caller, nonce)}`, '1', {
           condition: 'NX',
-          expiration: { type: 'PX', value: Math.max(1, Math.ceil(expiresAtMs - Date.now())) },
+          expiration: { type: 'PX', value: Math.max(1, Math.ceil(expiresAtMs + NONCE_KEPT_AFTER_EXPIRY_MS - Date.now())) },
         });
         return answer === 'OK';
       } catch (error) {

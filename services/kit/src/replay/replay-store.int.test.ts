@@ -3,7 +3,7 @@ import { silentLogger } from '../logger';
 import { testDialects, type TestDatabase } from '../testing';
 import { ReplayNonceEntity } from './replay.entity';
 import { ReplayNonce1764300000000 } from './replay.migration';
-import { databaseReplayStore } from './replay-store';
+import { databaseReplayStore, NONCE_KEPT_AFTER_EXPIRY_MS } from './replay-store';
 
 describe.each(testDialects())('the database replay store on $name', (dialect) => {
   let created: TestDatabase;
@@ -51,19 +51,22 @@ describe.each(testDialects())('the database replay store on $name', (dialect) =>
     expect(await store.claim('gateway', 'during-a-rollback', Date.now() + 60_000)).toBe(false);
   });
 
-  it('deletes expired nonces every so many claims, at most a bounded batch, and keeps live ones', async () => {
+  it('deletes nonces expired longer than the clock margin every so many claims, a bounded batch at a time, and keeps the others', async () => {
     const store = databaseReplayStore(database.dataSource, silentLogger, { sweepEvery: 4, sweepLimit: 2 });
-    const past = Date.now() - 1;
+    // Expired longer ago than the margin kept for the replicas' clocks.
+    const past = Date.now() - NONCE_KEPT_AFTER_EXPIRY_MS - 1000;
+    const justExpired = Date.now() - 1000;
     for (const nonce of ['old-1', 'old-2', 'old-3']) expect(await store.claim('gateway', nonce, past)).toBe(true);
-    expect(await rows()).toBe(3);
-    expect(await store.claim('gateway', 'live', Date.now() + 60_000)).toBe(true);
+    // The fourth claim sweeps: two of the three long-expired rows, the batch's limit.
+    expect(await store.claim('gateway', 'just-expired', justExpired)).toBe(true);
     await store.close();
-    // The fourth claim swept two of the three expired rows; the next sweep takes the third.
     expect(await rows()).toBe(2);
-    for (const nonce of ['live-2', 'live-3', 'live-4']) await store.claim('gateway', nonce, Date.now() + 60_000);
-    expect(await store.claim('gateway', 'live-5', Date.now() + 60_000)).toBe(true);
+    // The eighth sweeps the third; the one expired within the margin stays, and is still refused.
+    for (const nonce of ['live-1', 'live-2', 'live-3', 'live-4'])
+      expect(await store.claim('gateway', nonce, Date.now() + 60_000)).toBe(true);
     await store.close();
     expect(await rows()).toBe(5);
-    expect(await store.claim('gateway', 'live', Date.now() + 60_000)).toBe(false);
+    expect(await store.claim('gateway', 'just-expired', justExpired)).toBe(false);
+    expect(await store.claim('gateway', 'live-1', Date.now() + 60_000)).toBe(false);
   });
 });

@@ -28,6 +28,12 @@ export function nonceKey(caller: string, nonce: string): string {
   return createHash('sha256').update(`${caller}\n${nonce}`).digest('base64url');
 }
 
+/**
+ * How long a nonce is kept past its signature's expiry: the replicas' clocks may differ, and
+ * one whose clock lags must still find a nonce another replica's clock already calls expired.
+ */
+export const NONCE_KEPT_AFTER_EXPIRY_MS = 60_000;
+
 /** How many claims between two sweeps of expired rows, and how many rows one sweep deletes at most. */
 const SWEEPING = { sweepEvery: 256, sweepLimit: 1000 };
 
@@ -58,7 +64,7 @@ export function databaseReplayStore(
   return {
     async claim(caller, nonce, expiresAtMs) {
       claims += 1;
-      if (claims % sweepEvery === 0) sweeping = sweep(Date.now());
+      if (claims % sweepEvery === 0) sweeping = sweep(Date.now() - NONCE_KEPT_AFTER_EXPIRY_MS);
       try {
         await run('INSERT INTO replay_nonce (nonce, expires_at) VALUES (?, ?)', [nonceKey(caller, nonce), expiresAtMs]);
         return true;
