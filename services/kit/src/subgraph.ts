@@ -4,7 +4,7 @@ import { AuditLog1764100000000 } from './audit/audit.migration';
 import { AuditTrail } from './audit/audit';
 import { AuditLogRepository } from './audit/audit.repository';
 import { ReplayNonceEntity } from './replay/replay.entity';
-import { ReplayNonce1764300000000 } from './replay/replay.migration';
+import { ReplayNonce1764400000000 } from './replay/replay.migration';
 import { openReplayStore } from './replay/open';
 import type { Viewer } from './authorization';
 import { CALLER_SECRET_PREFIX, metricsPortFrom, secretsByName } from './config';
@@ -86,7 +86,7 @@ export function defineSubgraph<Deps extends SubgraphDeps, Services, Loaders, See
   definition: SubgraphDefinition<Deps, Services, Loaders, SeedPart>,
 ): DefinedSubgraph<Deps, Services, Loaders, SeedPart> {
   const entities = [...definition.entities, AuditEntryEntity, ReplayNonceEntity];
-  const migrations = [...definition.migrations, AuditLog1764100000000, ReplayNonce1764300000000].sort(
+  const migrations = [...definition.migrations, AuditLog1764100000000, ReplayNonce1764400000000].sort(
     (a, b) => migrationTime(a) - migrationTime(b),
   );
 

@@ -2,7 +2,7 @@ import { inTransaction, openDatabase, type Database } from '../db';
 import { silentLogger } from '../logger';
 import { testDialects, type TestDatabase } from '../testing';
 import { ReplayNonceEntity } from './replay.entity';
-import { ReplayNonce1764300000000 } from './replay.migration';
+import { ReplayNonce1764400000000 } from './replay.migration';
 import { databaseReplayStore, NONCE_KEPT_AFTER_EXPIRY_MS } from './replay-store';
 
 describe.each(testDialects())('the database replay store on $name', (dialect) => {
@@ -14,7 +14,7 @@ describe.each(testDialects())('the database replay store on $name', (dialect) =>
     database = await openDatabase({
       url: created.url,
       entities: [ReplayNonceEntity],
-      migrations: [ReplayNonce1764300000000],
+      migrations: [ReplayNonce1764400000000],
       logger: silentLogger,
     });
   });

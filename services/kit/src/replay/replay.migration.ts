@@ -1,8 +1,8 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** The kit's table of used nonces, the same in every subgraph. */
-export class ReplayNonce1764300000000 implements MigrationInterface {
-  name = 'ReplayNonce1764300000000';
+export class ReplayNonce1764400000000 implements MigrationInterface {
+  name = 'ReplayNonce1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(
