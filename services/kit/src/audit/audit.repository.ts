@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { queuedOnSqlite } from '../db';
 import { keysetPage, type Page } from '../paging';
 import { AuditEntryEntity } from './audit.entity';
 
@@ -6,8 +7,9 @@ import { AuditEntryEntity } from './audit.entity';
 export class AuditLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Queued behind SQLite's transactions: on its one connection the insert would join another request's and vanish with its rollback. */
   async append(entry: AuditEntryEntity): Promise<void> {
-    await this.dataSource.getRepository(AuditEntryEntity).insert(entry);
+    await queuedOnSqlite(this.dataSource, () => this.dataSource.getRepository(AuditEntryEntity).insert(entry));
   }
 
   /** The audit log, oldest first, a page at a time; only the entries naming `participantId` when given. */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { inTransaction } from '@durchstarten/kit';
 import { CourseEntity } from './course.entity';
 
 /** Every statement on the course catalogue. */
@@ -11,7 +12,9 @@ export class CourseRepository {
 
   async insert(fields: CourseEntity): Promise<CourseEntity> {
     const course = this.dataSource.getRepository(CourseEntity).create(fields);
-    await this.dataSource.getRepository(CourseEntity).insert(course);
+    // In a transaction of its own, which on SQLite waits for the others: alone on the shared connection, the insert
+    // would join another request's transaction and be undone by its rollback.
+    await inTransaction(this.dataSource, (manager) => manager.insert(CourseEntity, course));
     return course;
   }
 }
