@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Table, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryRunner } from 'typeorm';
 
 /** `TN` and 7 give `TN-0007`: ids readable by staff, never derived from personal data. */
 export function formatId(prefix: string, number: number, width: number): string {
@@ -44,6 +44,26 @@ export async function advanceNumbering(runner: RunsQueries, table: string): Prom
     `INSERT INTO ${sequence} (id) SELECT latest.number FROM (SELECT MAX(number) AS number FROM ${table}) latest ` +
       `WHERE latest.number > (SELECT COALESCE(MAX(id), 0) FROM ${sequence})`,
   );
+}
+
+/**
+ * For a migration: a sequence table per numbered table (`participant_number`, …) whose
+ * auto-increment hands out the numbers, each started past the rows already there.
+ */
+export async function createNumberSequences(queryRunner: QueryRunner, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    await queryRunner.createTable(
+      new Table({
+        name: numberSequenceOf(table),
+        columns: [{ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' }],
+      }),
+    );
+    await advanceNumbering(queryRunner, table);
+  }
+}
+
+export async function dropNumberSequences(queryRunner: QueryRunner, tables: readonly string[]): Promise<void> {
+  for (const table of [...tables].reverse()) await queryRunner.dropTable(numberSequenceOf(table));
 }
 
 /** Told the number of rows each bulk insert chunk wrote, within `insertProgress.run(...)`: progress bars of long seeds. */
