@@ -19,6 +19,8 @@ import {
   requestObservationPlugin,
   type ServiceMetrics,
   startMetricsServer,
+  tracedContext,
+  type RequestTrace,
 } from '@durchstarten/kit';
 import { createTokenVerifier, type TokenKeys, type Viewer } from './auth';
 import { costLimit, limitErrorCode, queryProtection, tokenLimit, type QueryLimits } from './limits';
@@ -74,6 +76,8 @@ export const DEFAULT_LIMITS: QueryLimits = {
 
 export interface GatewayContext {
   viewer: Viewer;
+  /** This request's trace: its log line, and the traceparent of every subgraph call. */
+  trace?: RequestTrace;
 }
 
 export interface GatewayApp {
@@ -173,7 +177,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     express.json({ limit: deps.bodyLimit ?? '1mb' }),
     wellFormedText(),
     tokenLimit(limits.maxTokens),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ viewer: await verifyToken(req.headers.authorization) }) }),
+    expressMiddleware(apollo, { context: tracedContext(async (req) => ({ viewer: await verifyToken(req.headers.authorization) })) }),
   );
   app.use(requestBodyErrorHandler(logger));
 

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { encodeViewer, SIGNATURE_HEADERS } from '@durchstarten/kit';
+import { encodeViewer, outgoingTraceHeaders, SIGNATURE_HEADERS } from '@durchstarten/kit';
 import type { GatewayContext } from './app';
 
 /**
@@ -21,8 +21,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /** Forwards who is asking; the fetcher signs this header together with the body. */
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const viewer = (context as Partial<GatewayContext>).viewer;
+    const { viewer, trace } = context as Partial<GatewayContext>;
     request.http?.headers.set(SIGNATURE_HEADERS.viewer, encodeViewer(viewer ?? null));
+    for (const [name, value] of Object.entries(outgoingTraceHeaders(trace))) request.http?.headers.set(name, value);
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {

@@ -1,7 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
-import { outgoingTraceHeaders, SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
+import { SIGNATURE_HEADERS, signRequest } from '@durchstarten/kit';
 import type { SubgraphFetchMetrics } from './metrics';
 
 export interface SubgraphFetcherOptions {
@@ -71,7 +71,7 @@ export function createSubgraphFetchers(options: SubgraphFetcherOptions): {
           request(url, {
             method: (init?.method ?? 'POST') as 'POST',
             // traceparent is not signed: a forged one can only mislabel log lines, and the subgraph checks its format.
-            headers: { ...init?.headers, ...outgoingTraceHeaders(), ...signRequest({ caller: 'gateway', secret, url, viewer, body }) },
+            headers: { ...init?.headers, ...signRequest({ caller: 'gateway', secret, url, viewer, body }) },
             body,
             dispatcher: agent,
             signal: deadline,

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { getOperationAST } from 'graphql';
 import type { Logger } from './logger';
 import { outcomeLabel, type ServiceMetrics } from './metrics';
-import { currentRequest, traceFor } from './tracing';
+import { type RequestTrace, traceFor } from './tracing';
 
 /** Error codes listed in one log line at most: a page of 1,000 failed cases is one code many times. */
 const MAX_LOGGED_CODES = 10;
@@ -19,7 +19,8 @@ const MAX_LOGGED_CODES = 10;
 export function observeRequests(logger: Logger, metrics: ServiceMetrics): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    const trace = { ...traceFor(req.headers.traceparent), operation: undefined as string | undefined, errorCodes: [] as string[] };
+    const trace: RequestTrace = { ...traceFor(req.headers.traceparent), errorCodes: [] };
+    req.trace = trace;
     res.setHeader('x-request-id', trace.traceId);
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -37,7 +38,7 @@ export function observeRequests(logger: Logger, metrics: ServiceMetrics): Reques
         ...(res.writableFinished ? {} : { aborted: true }),
       });
     });
-    currentRequest.run(trace, next);
+    next();
   };
 }
 
@@ -46,20 +47,34 @@ function clientOperationName(name: string | null | undefined): string | undefine
   return name?.replace(/__[a-z0-9]+__\d+$/, '') ?? undefined;
 }
 
-/** Tells observeRequests which operation ran and which error codes its answer carries. */
+/**
+ * Builds a request's GraphQL context with its trace in it, for the plugin below; a context that
+ * cannot be built (no token, a bad one) leaves its error's code in the request's log line.
+ */
+export function tracedContext<C extends object>(
+  createContext: (req: Request) => Promise<C> | C,
+): (args: { req: Request }) => Promise<C & { trace?: RequestTrace }> {
+  return async ({ req }) => {
+    try {
+      return Object.assign(await createContext(req), { trace: req.trace });
+    } catch (error) {
+      const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+      req.trace?.errorCodes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+      throw error;
+    }
+  };
+}
+
+/**
+ * Tells observeRequests which operation ran and which error codes its answer carries, through the
+ * trace that tracedContext put in the context. A body Apollo refuses before any context exists
+ * (no query in it) is logged with its HTTP status alone.
+ */
 export function requestObservationPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
-  const failed = (code: unknown) => currentRequest.getStore()?.errorCodes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
   return {
-    // Refused before any operation ran: no token, a bad one, a body that is no GraphQL request.
-    async contextCreationDidFail({ error }) {
-      failed((error as { extensions?: { code?: unknown } }).extensions?.code);
-    },
-    async invalidRequestWasReceived({ error }) {
-      failed((error as { extensions?: { code?: unknown } }).extensions?.code);
-    },
     // Only a name the document gives its operation: the request's operationName alone may be any text.
-    async requestDidStart({ request }) {
-      const trace = currentRequest.getStore();
+    async requestDidStart({ request, contextValue }) {
+      const trace = (contextValue as { trace?: RequestTrace }).trace;
       return {
         // A document that fails validation never resolves its operation: take the name from the parsed document.
         async validationDidStart({ document }) {

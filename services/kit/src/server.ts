@@ -22,7 +22,7 @@ import {
   type MetricsServer,
   type ServiceMetrics,
 } from './metrics';
-import { observeRequests, requestObservationPlugin } from './request-log';
+import { observeRequests, requestObservationPlugin, tracedContext } from './request-log';
 
 export interface SubgraphAppOptions<C extends AuditedContext> {
   name: string;
@@ -113,7 +113,7 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
       requests.byCaller[caller] = (requests.byCaller[caller] ?? 0) + 1;
       next();
     },
-    expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req) }),
+    expressMiddleware(apollo, { context: tracedContext(options.createContext) }),
   );
   app.use(requestBodyErrorHandler(logger));
 

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { request as undiciRequest } from 'undici';
-import { outgoingTraceHeaders } from './tracing';
+import { outgoingTraceHeaders, type TraceContext } from './tracing';
 import type { ReplayStore } from './replay/replay-store';
 
 /** Headers of a signed call between our services. */
@@ -182,13 +182,15 @@ export async function postSignedDocument(options: {
   query: string;
   variables?: Record<string, unknown>;
   timeoutMs: number;
+  /** The trace of the request being served, passed on as `traceparent`. */
+  trace?: TraceContext;
 }): Promise<unknown> {
   const body = JSON.stringify({ query: options.query, ...(options.variables ? { variables: options.variables } : {}) });
   const response = await undiciRequest(options.url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...outgoingTraceHeaders(),
+      ...outgoingTraceHeaders(options.trace),
       ...signRequest({ caller: options.caller, secret: options.secret, url: options.url, viewer: null, body }),
     },
     body,

@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './db';
 import { createLogger, type Logger } from './logger';
 import { createSubgraphApp, runService, type SubgraphApp } from './server';
 import type { VerifiedCall } from './signing';
+import type { RequestTrace } from './tracing';
 
 /** What every subgraph is given, whatever it serves. */
 export interface SubgraphDeps {
@@ -36,6 +37,8 @@ export interface SubgraphContext<Services, Loaders> {
   audit: AuditTrail;
   /** The audit log, for the DPO's `<org>AuditLog`. */
   auditLog: AuditLogRepository;
+  /** This request's trace (set by the server): the log line's, and the one calls to other subgraphs join. */
+  trace?: RequestTrace;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 
 /** A W3C trace context (https://www.w3.org/TR/trace-context/): the trace this request belongs to and the caller's span. */
@@ -45,14 +44,27 @@ export function traceFor(header: string | string[] | undefined): TraceContext {
   return { traceId: incoming?.traceId ?? randomHex(16), spanId: randomHex(8), flags: incoming?.flags ?? '00' };
 }
 
-/** The request being served, for code far from the HTTP layer: the gateway's subgraph fetches, kreis's calls to contributors. */
-export const currentRequest = new AsyncLocalStorage<TraceContext & { operation?: string; errorCodes: string[] }>();
+/**
+ * One request as its log line and metrics see it: its trace, and what the GraphQL layer tells of it.
+ * It travels on the HTTP request and in the GraphQL context, passed by hand to outgoing calls:
+ * an AsyncLocalStorage would carry it by itself, but its promise hooks cost a subgraph about a
+ * third more CPU per page of 50 journeys (bench, direct target: 11.4 against 8.6 ms per request).
+ */
+export interface RequestTrace extends TraceContext {
+  operation?: string;
+  errorCodes: string[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    trace?: RequestTrace;
+  }
+}
 
 /**
  * The `traceparent` header of a call made while serving a request: the same trace, and a
  * new span id for the call, as the standard asks of every outgoing request. Empty outside a request.
  */
-export function outgoingTraceHeaders(): Record<string, string> {
-  const trace = currentRequest.getStore();
+export function outgoingTraceHeaders(trace: TraceContext | undefined): Record<string, string> {
   return trace ? { traceparent: formatTraceparent(trace.traceId, randomHex(8), trace.flags) } : {};
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, postSignedDocument } from '@durchstarten/kit';
+import { ErrorCode, postSignedDocument, type TraceContext } from '@durchstarten/kit';
 import { REFERRAL_LOOKUP_QUERY } from '@durchstarten/contracts';
 
 export interface ReferralFacts {
@@ -13,7 +13,8 @@ export interface ReferralFacts {
 
 /** Where a provider checks that a referral exists and is its own before it opens a case. */
 export interface ReferralDirectory {
-  lookup(referralId: string): Promise<ReferralFacts | null>;
+  /** `trace`: the request being served, which the look-up joins. */
+  lookup(referralId: string, trace?: TraceContext): Promise<ReferralFacts | null>;
 }
 
 /** Asks the kreis subgraph, which owns the referral registry. */
@@ -26,7 +27,7 @@ export class KreisReferralDirectory implements ReferralDirectory {
     private readonly timeoutMs = 5000,
   ) {}
 
-  async lookup(referralId: string): Promise<ReferralFacts | null> {
+  async lookup(referralId: string, trace?: TraceContext): Promise<ReferralFacts | null> {
     let body: {
       data?: {
         referral: null | {
@@ -48,6 +49,7 @@ export class KreisReferralDirectory implements ReferralDirectory {
         query: REFERRAL_LOOKUP_QUERY,
         variables: { id: referralId },
         timeoutMs: this.timeoutMs,
+        trace,
       })) as typeof body;
     } catch {
       throw unavailable();

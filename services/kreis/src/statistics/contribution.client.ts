@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, postSignedDocument } from '@durchstarten/kit';
+import { ErrorCode, postSignedDocument, type TraceContext } from '@durchstarten/kit';
 import { type Contribution, contributionFieldOf, contributionQueryOf, STATISTICS_CALLER } from '@durchstarten/contracts';
 
 export interface Contributor {
@@ -10,7 +10,7 @@ export interface Contributor {
 }
 
 /** Asks one organisation for its contribution, signed as kreis. */
-export async function fetchContribution(contributor: Contributor, timeoutMs = 10_000): Promise<Contribution> {
+export async function fetchContribution(contributor: Contributor, trace?: TraceContext, timeoutMs = 10_000): Promise<Contribution> {
   let answer: { data?: Record<string, string | null>; errors?: unknown[] };
   try {
     answer = (await postSignedDocument({
@@ -19,6 +19,7 @@ export async function fetchContribution(contributor: Contributor, timeoutMs = 10
       secret: contributor.secret,
       query: contributionQueryOf(contributor.organisation),
       timeoutMs,
+      trace,
     })) as typeof answer;
   } catch {
     throw contributionUnavailable(contributor.organisation);

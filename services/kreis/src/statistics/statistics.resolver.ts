@@ -27,7 +27,7 @@ export class StatisticsResolver {
   @Authorized(STATISTICS_READERS)
   statistics(
     @Arg('by', () => [StatisticsDimension]) by: StatisticsDimension[],
-    @Ctx() { services, viewer }: KreisContext,
+    @Ctx() { services, viewer, trace }: KreisContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
   ): Promise<StatisticsCellType[]> {
@@ -41,6 +41,7 @@ export class StatisticsResolver {
         placement: selected.has('withPlacement'),
       },
       allows(viewer, EXACT_FIGURE_READERS) ? 'exact' : 'perturbed',
+      trace,
     );
   }
 

@@ -1,5 +1,13 @@
 import { type Contributor, fetchContribution } from './contribution.client';
-import { type Figure, figureOf, MIN_PEOPLE_FOR_OUTCOME_MEASURES, type Protection, SUPPRESSED, ValidationError } from '@durchstarten/kit';
+import {
+  type Figure,
+  figureOf,
+  MIN_PEOPLE_FOR_OUTCOME_MEASURES,
+  type Protection,
+  SUPPRESSED,
+  type TraceContext,
+  ValidationError,
+} from '@durchstarten/kit';
 import { Module, PLACEMENT_MEASURE_PREFIX, PlacementKind, PROVIDER_MEASURES } from '@durchstarten/contracts';
 import type { ParticipantService } from '../participant/participant.service';
 import type { ParticipantCriteria } from '../participant/participant.commands';
@@ -63,11 +71,13 @@ export class StatisticsService {
     filter: ParticipantCriteria,
     requested: RequestedMeasures,
     protection: Protection,
+    /** The request being served, which the calls to the contributors join. */
+    trace?: TraceContext,
   ): Promise<StatisticsCellType[]> {
     this.checkDimensions(dimensions);
     this.participants.checkFilter(filter);
     const wantsMeasures = requested.internship || requested.languageExam || requested.placement;
-    const measures = wantsMeasures ? await this.contributedMeasures(requested) : [];
+    const measures = wantsMeasures ? await this.contributedMeasures(requested, trace) : [];
     const cells = await this.repository.cells(dimensions, filter, measures);
     const none: RawCount = { count: 0, recordKeySum: 0n };
     return cells.map((cell) => {
@@ -94,11 +104,11 @@ export class StatisticsService {
   }
 
   /** The ids holding each measure, merged across organisations so that a person counts once. */
-  private async contributedMeasures(requested: RequestedMeasures): Promise<Array<{ name: string; participantIds: string[] }>> {
+  private async contributedMeasures(requested: RequestedMeasures, trace?: TraceContext): Promise<Array<{ name: string; participantIds: string[] }>> {
     const wanted = this.contributors.filter((c) =>
       c.organisation === 'agentur' ? requested.placement : requested.internship || requested.languageExam,
     );
-    const contributions = await Promise.all(wanted.map((contributor) => fetchContribution(contributor)));
+    const contributions = await Promise.all(wanted.map((contributor) => fetchContribution(contributor, trace)));
     const holders = new Map<string, Set<string>>();
     const add = (name: string, ids: string[] | undefined) => {
       const set = holders.get(name) ?? new Set<string>();

@@ -49,9 +49,9 @@ export function caseResolvers({ CaseType, CaseList }: CaseTypes, { Desk, DeskMut
     openCase(
       @Arg('referralId', () => ID) referralId: string,
       @Arg('openedOn', () => LocalDate) openedOn: string,
-      @Ctx() { services }: ProviderContext,
+      @Ctx() { services, trace }: ProviderContext,
     ) {
-      return services.cases.open(referralId, openedOn);
+      return services.cases.open(referralId, openedOn, trace);
     }
 
     @FieldResolver(() => CaseType, { nullable: true })

@@ -1,4 +1,13 @@
-import { ConflictError, ForbiddenError, NotFoundError, type Page, requireNotBefore, todayIso, ValidationError } from '@durchstarten/kit';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  type Page,
+  requireNotBefore,
+  todayIso,
+  type TraceContext,
+  ValidationError,
+} from '@durchstarten/kit';
 import type { ReferralDirectory } from '../kreis-directory';
 import type { CaseEntity } from './case.entity';
 import type { CaseListFilter, CaseReader, CaseRepository } from './case.repository';
@@ -33,9 +42,9 @@ export class CaseService {
   }
 
   /** Opens the case for a referral that kreis assigned to this provider, and to no other. */
-  async open(referralId: string, openedOn: string): Promise<CaseEntity> {
+  async open(referralId: string, openedOn: string, trace?: TraceContext): Promise<CaseEntity> {
     if (openedOn > todayIso()) throw new ValidationError('openedOn must not be in the future.', 'openedOn');
-    const referral = await this.directory.lookup(referralId);
+    const referral = await this.directory.lookup(referralId, trace);
     if (!referral) throw new NotFoundError('Referral', referralId);
     if (referral.providerId !== this.providerId) {
       throw new ForbiddenError(
