@@ -1,6 +1,7 @@
 import { testDialects } from '@durchstarten/kit/testing';
 import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
 import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
+import { ELIGIBLE_REGISTRATION } from './support/readme-queries';
 
 /** A document whose operation the gateway cannot pick, or will not run, is the client's mistake: 400 with a code. */
 describe('choosing the operation of a request', () => {
@@ -72,15 +73,7 @@ describe('choosing the operation of a request', () => {
     const { status, answer } = await post({
       query: 'mutation R($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }',
       variables: {
-        input: {
-          givenName: 'A\ud800',
-          familyName: 'Probe',
-          birthDate: '2001-04-12',
-          gender: 'FEMALE',
-          residenceStatus: 'GESTATTUNG',
-          municipalityId: 'wesel',
-          enteredOn: '2022-09-01',
-        },
+        input: { ...ELIGIBLE_REGISTRATION, givenName: 'A\ud800' },
       },
     });
     expect(status).toBe(400);
@@ -98,15 +91,7 @@ describe('choosing the operation of a request', () => {
     const { answer } = await post({
       query: 'mutation R($input: RegisterParticipantInput!) { registerParticipant(input: $input) { givenName } }',
       variables: {
-        input: {
-          givenName,
-          familyName: 'Probe',
-          birthDate: '2001-04-12',
-          gender: 'FEMALE',
-          residenceStatus: 'GESTATTUNG',
-          municipalityId: 'wesel',
-          enteredOn: '2022-09-01',
-        },
+        input: { ...ELIGIBLE_REGISTRATION, givenName },
       },
     });
     expect(answer).toEqual({ data: { registerParticipant: { givenName } } });

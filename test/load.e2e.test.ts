@@ -4,6 +4,7 @@ import type { Viewer } from '@durchstarten/gateway/auth';
 import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
 import { mulberry32, pick, type Rng } from '../scripts/seed/random';
 import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
+import { JOURNEY_SELECTION } from './support/readme-queries';
 import { type Answer, concurrently, postGraphQL, uncodedErrors } from './support/traffic';
 
 const REGISTER = `mutation Register($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`;
@@ -13,20 +14,7 @@ const REFER = `mutation Refer($input: ReferParticipantInput!) { referParticipant
 // The README's journey and cohort queries.
 const JOURNEY = `query Journey($id: ID!) {
   participant(id: $id) {
-    id givenName familyName birthYear gender residenceStatus enteredOn exitedOn exitReason
-    municipality { name bank provider { name } }
-    consents { scope active grantedOn withdrawnOn }
-    referrals {
-      id module status referredOn startedOn endedOn provider { id name }
-      case {
-        __typename
-        coachingSessions { heldOn durationMinutes topic }
-        enrolments { status enrolledOn completedOn course { title kind } }
-        certificates { kind title level result issuedOn }
-        internships { employer occupation startsOn endsOn }
-      }
-    }
-    placements { kind office employerName occupation { kldbCode title } startsOn endsOn }
+    ${JOURNEY_SELECTION}
   }
 }`;
 const COHORT = `query Cohort($after: String, $filter: ParticipantFilter) {

@@ -8,25 +8,12 @@ import { createGateway } from '@durchstarten/gateway/app';
 import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
 import { startFaultProxy } from './support/fault-proxy';
 import { startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
+import { JOURNEY_SELECTION } from './support/readme-queries';
 
 // The README's two example queries, as a user would send them (the journey of a participant whose case has started).
 const journeyOf = (participantId: string) => `query Journey {
   participant(id: "${participantId}") {
-    id givenName familyName birthYear gender residenceStatus enteredOn exitedOn exitReason
-    municipality { name bank provider { name } }
-    consents { scope active grantedOn withdrawnOn }
-    referrals {
-      id module status referredOn startedOn endedOn
-      provider { id name }
-      case {
-        __typename
-        coachingSessions { heldOn durationMinutes topic }
-        enrolments { status enrolledOn completedOn course { title kind } }
-        certificates { kind title level result issuedOn }
-        internships { employer occupation startsOn endsOn }
-      }
-    }
-    placements { kind office employerName occupation { kldbCode title } startsOn endsOn }
+    ${JOURNEY_SELECTION}
   }
 }`;
 const COHORT = `query Cohort($after: String) {

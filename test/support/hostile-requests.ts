@@ -1,4 +1,5 @@
 import { between, int, mulberry32, pick, type Rng } from '../../scripts/seed/random';
+import { ELIGIBLE_REGISTRATION } from './readme-queries';
 
 /** One request to send to the gateway's /graphql, and what the generator meant it as. */
 export interface HostileRequest {
@@ -30,15 +31,7 @@ export type HostileKind = (typeof HOSTILE_KINDS)[number];
 /** Bodies around the gateway's BODY_LIMIT (1mb by default): just under it, and over it. */
 const BODY_LIMIT = 1024 * 1024;
 
-const ELIGIBLE = {
-  givenName: 'Hostil',
-  familyName: 'Probe',
-  birthDate: '2001-04-12',
-  gender: 'FEMALE',
-  residenceStatus: 'GESTATTUNG',
-  municipalityId: 'wesel',
-  enteredOn: '2022-09-01',
-};
+const ELIGIBLE = ELIGIBLE_REGISTRATION;
 const REGISTER = 'mutation Register($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id givenName familyName } }';
 const UNICODE_TEXTS = [
   '\u202eesreveR',
