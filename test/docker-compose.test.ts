@@ -1,7 +1,7 @@
 /**
  * Checks docker-compose.yml without Docker: it parses, every Node service's
  * environment passes that service's real config loader and sets only names the
- * loader knows, ports and URLs follow docs/DESIGN.md section 2, every database URL
+ * loader knows, ports and URLs follow docs/architecture.md section 2, every database URL
  * matches the user, password and database the MySQL init script creates, and
  * every command and build file exists.
  */

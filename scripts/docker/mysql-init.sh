@@ -1,6 +1,6 @@
 #!/bin/bash
 # MySQL first-start init for docker-compose.yml: one database and one
-# least-privilege user per organisation (docs/DESIGN.md section 4).
+# least-privilege user per organisation (docs/architecture.md section 4).
 #
 # The mysql image runs (or sources) every *.sh in /docker-entrypoint-initdb.d
 # ONLY when its data directory is empty, i.e. on the very first start of the

@@ -1,5 +1,5 @@
 /**
- * The programme's calibrated shares and weights (docs/DESIGN.md section 1): headline
+ * The programme's calibrated shares and weights (docs/architecture.md section 1): headline
  * proportions that are drawn as exact quotas, and the weights of the smaller choices.
  */
 import { ExitReason, Gender, ResidenceStatus } from '@durchstarten/kreis';

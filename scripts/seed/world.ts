@@ -6,7 +6,7 @@
  * It is pure: no database, no I/O, no clock, no Math.random. Each
  * organisation's seeder loads only its own part of the world.
  *
- * Proportions follow the programme's published figures (docs/DESIGN.md section 1).
+ * Proportions follow the programme's published figures (docs/architecture.md section 1).
  * Headline proportions (gender, residence status, modules, outcomes) are
  * drawn as exact quotas that are shuffled by the seeded PRNG, so every world
  * has the same shape while who gets what differs per seed.

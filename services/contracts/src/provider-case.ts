@@ -132,7 +132,7 @@ export class InternshipType {
 
 /**
  * The interface every provider implements with its own `<Prefix>Case` type, so
- * clients query all providers without naming any (DESIGN section 2).
+ * clients query all providers without naming any (docs/architecture.md section 2).
  */
 @InterfaceType('ProviderCase', {
   autoRegisterImplementations: false,
