@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { advanceNumbering, insertInChunks, inTransaction } from '@durchstarten/kit';
+import { insertNumberedRows, inTransaction } from '@durchstarten/kit';
 import { PlacementEntity } from './placement/placement.entity';
 import type { AgenturSeedPart } from './seed';
 
@@ -14,8 +14,7 @@ export class AgenturSeedRepository {
       // The number is the id's: `PL-00042` is number 42, so numbering continues after the seed.
       const rows = part.placements.map((row) => ({ ...row, number: Number(row.id.replace(/^PL-/, '')) }));
       // The last argument is the columns per row, which sizes each chunk to the driver's parameter limit.
-      await insertInChunks(manager, PlacementEntity, rows, 11);
-      await advanceNumbering(manager, 'placement');
+      await insertNumberedRows(manager, PlacementEntity, rows, 11);
       return true;
     });
   }

@@ -69,6 +69,20 @@ export async function dropNumberSequences(queryRunner: QueryRunner, tables: read
 /** Told the number of rows each bulk insert chunk wrote, within `insertProgress.run(...)`: progress bars of long seeds. */
 export const insertProgress = new AsyncLocalStorage<(rows: number) => void>();
 
+/**
+ * Inserts rows that bring their own numbers (a seed) in chunks, then moves their table's
+ * sequence past the highest, so that numbers taken later continue after them.
+ */
+export async function insertNumberedRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: T[],
+  columnsPerRow: number,
+): Promise<void> {
+  await insertInChunks(manager, entity, rows, columnsPerRow);
+  await advanceNumbering(manager, manager.connection.getMetadata(entity).tableName);
+}
+
 /** Inserts rows in chunks that stay below every dialect's limit on bound parameters. */
 export async function insertInChunks<T extends ObjectLiteral>(
   manager: EntityManager,

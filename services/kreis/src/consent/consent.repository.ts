@@ -1,5 +1,5 @@
 import { type EntityManager, In, IsNull, LessThan } from 'typeorm';
-import { advanceNumbering, insertInChunks, takeNumber } from '@durchstarten/kit';
+import { insertNumberedRows, takeNumber } from '@durchstarten/kit';
 import { ConsentEntity } from './consent.entity';
 
 /** Columns per row: how many rows one bulk insert may bind (see insertInChunks). */
@@ -41,7 +41,6 @@ export class ConsentRepository {
 
   /** Rows that bring their own numbers (a seed); the sequence then continues after the highest. */
   async insertMany(consents: ConsentEntity[]): Promise<void> {
-    await insertInChunks(this.manager, ConsentEntity, consents, CONSENT_COLUMNS);
-    await advanceNumbering(this.manager, 'consent');
+    await insertNumberedRows(this.manager, ConsentEntity, consents, CONSENT_COLUMNS);
   }
 }

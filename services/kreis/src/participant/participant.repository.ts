@@ -1,5 +1,5 @@
 import { Brackets, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { advanceNumbering, insertInChunks, keysetPage, type Page, takeNumber } from '@durchstarten/kit';
+import { insertNumberedRows, keysetPage, type Page, takeNumber } from '@durchstarten/kit';
 import type { RegistryScope } from '../access';
 import type { ParticipantCriteria } from './participant.commands';
 import { ParticipantEntity } from './participant.entity';
@@ -68,8 +68,7 @@ export class ParticipantRepository {
 
   /** Rows that bring their own numbers (a seed); the sequence then continues after the highest. */
   async insertMany(participants: ParticipantEntity[]): Promise<void> {
-    await insertInChunks(this.manager, ParticipantEntity, participants, PARTICIPANT_COLUMNS);
-    await advanceNumbering(this.manager, 'participant');
+    await insertNumberedRows(this.manager, ParticipantEntity, participants, PARTICIPANT_COLUMNS);
   }
 }
 

@@ -1,5 +1,5 @@
 import { type EntityManager, In, LessThan } from 'typeorm';
-import { advanceNumbering, insertInChunks, takeNumber } from '@durchstarten/kit';
+import { insertNumberedRows, takeNumber } from '@durchstarten/kit';
 import { ReferralStatus } from '@durchstarten/contracts';
 import type { RegistryScope } from '../access';
 import { whereInScope } from '../participant/registry-scope';
@@ -68,7 +68,6 @@ export class ReferralRepository {
 
   /** Rows that bring their own numbers (a seed); the sequence then continues after the highest. */
   async insertMany(referrals: ReferralEntity[]): Promise<void> {
-    await insertInChunks(this.manager, ReferralEntity, referrals, REFERRAL_COLUMNS);
-    await advanceNumbering(this.manager, 'referral');
+    await insertNumberedRows(this.manager, ReferralEntity, referrals, REFERRAL_COLUMNS);
   }
 }
