@@ -4,7 +4,7 @@ import type { Viewer } from '@durchstarten/gateway/auth';
 import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
 import { mulberry32, pick, type Rng } from '../scripts/seed/random';
 import { KREIS_CASEWORKER, startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
-import { JOURNEY_SELECTION } from './support/readme-queries';
+import { COHORT_SELECTION, JOURNEY_SELECTION } from './support/readme-queries';
 import { type Answer, concurrently, postGraphQL, uncodedErrors } from './support/traffic';
 
 const REGISTER = `mutation Register($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`;
@@ -22,9 +22,7 @@ const COHORT = `query Cohort($after: String, $filter: ParticipantFilter) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id birthYear municipality { id }
-      referrals { module provider { id } case { certificates { kind level result } internships { employer } } }
-      placements { kind startsOn }
+      ${COHORT_SELECTION}
     } }
   }
 }`;

@@ -8,7 +8,7 @@ import { createGateway } from '@durchstarten/gateway/app';
 import { signDevelopmentToken } from '@durchstarten/gateway/dev-token';
 import { startFaultProxy } from './support/fault-proxy';
 import { startGraph, TEST_TOKEN_KEYS, type RunningGraph } from './support/graph';
-import { JOURNEY_SELECTION } from './support/readme-queries';
+import { COHORT_SELECTION, JOURNEY_SELECTION } from './support/readme-queries';
 
 // The README's two example queries, as a user would send them (the journey of a participant whose case has started).
 const journeyOf = (participantId: string) => `query Journey {
@@ -22,9 +22,7 @@ const COHORT = `query Cohort($after: String) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id birthYear municipality { id }
-      referrals { module provider { id } case { certificates { kind level result } internships { employer } } }
-      placements { kind startsOn }
+      ${COHORT_SELECTION}
     } }
   }
 }`;

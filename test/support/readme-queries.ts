@@ -15,6 +15,11 @@ export const JOURNEY_SELECTION = `id givenName familyName birthYear gender resid
     }
     placements { kind office employerName occupation { kldbCode title } startsOn endsOn }`;
 
+/** What the README's cohort query asks of each participant on a page. */
+export const COHORT_SELECTION = `id birthYear municipality { id }
+      referrals { module provider { id } case { certificates { kind level result } internships { employer } } }
+      placements { kind startsOn }`;
+
 /** The README's first write: a registration every rule accepts; tests vary one field of it. */
 export const ELIGIBLE_REGISTRATION = {
   givenName: 'Hostil',
