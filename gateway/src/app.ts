@@ -11,6 +11,7 @@ import express from 'express';
 import {
   createLogger,
   createServiceMetrics,
+  listeningUrl,
   type Logger,
   type MetricsServer,
   observeRequests,
@@ -125,8 +126,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    // runService stops the service on SIGTERM and SIGINT, the server with its database; Apollo's own handlers
-    // would stop the server alone and re-raise the signal while the database pool still holds the process open.
+    // runService stops the gateway on SIGTERM and SIGINT, the server with its subgraph connections; Apollo's own
+    // handlers would race it, as they did in the subgraphs, whose database pool then held the process open.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     formatError: limitErrorCode,
@@ -192,7 +193,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayApp> {
     listen: (port, host = '127.0.0.1') =>
       new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`));
+        httpServer.listen(port, host, () => resolve(listeningUrl(host, (httpServer.address() as AddressInfo).port, '/graphql')));
       }).then(async (url) => {
         if (deps.metricsPort !== undefined) metricsServer = await startMetricsServer(metrics.registry, deps.metricsPort, host);
         return url;

@@ -14,3 +14,8 @@ export async function probeStatus(url: string | URL, timeoutMs: number): Promise
     return null;
   }
 }
+
+/** The URL of a server listening on `host` (an IPv6 address in brackets) and `port`, at `path`. */
+export function listeningUrl(host: string, port: number, path: string): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}${path}`;
+}

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { sqliteTransactionsQueued } from './db';
+import { listeningUrl } from './http-probe';
 
 /** Seconds; from a cached look-up to a page of 1,000 journeys. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20];
@@ -139,7 +140,7 @@ export function startMetricsServer(source: MetricsSource, port: number, host: st
     server.listen(port, host, () => {
       const address = server.address() as AddressInfo;
       resolve({
-        url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/metrics`,
+        url: listeningUrl(host, address.port, '/metrics'),
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { isDatabaseReachable, type Database } from './db';
 import { createErrorFormatter } from './errors';
 import { requestBodyErrorHandler } from './http-errors';
+import { listeningUrl } from './http-probe';
 import { requireSignedRequest } from './signing';
 import type { ReplayStore } from './replay/replay-store';
 import { auditPlugin, type AuditedContext } from './audit/audit';
@@ -132,7 +133,7 @@ export async function createSubgraphApp<C extends AuditedContext>(options: Subgr
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
-          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`);
+          resolve(listeningUrl(host, address.port, '/graphql'));
         });
       }).then(async (url) => {
         if (options.metricsPort !== undefined) metricsServer = await startMetricsServer(metrics.registry, options.metricsPort, host);
