@@ -51,10 +51,8 @@ class CountingTypeOrmLogger implements TypeOrmLogger {
     if (claimsNonce(query)) return this.replayCounter.increment();
     this.counter.increment();
     // The driver's code or the error's class only: a message can quote the values of the statement.
-    const code = typeof error === 'string' ? undefined : (error as { code?: unknown }).code;
-    this.logger.warn('database statement failed', {
-      error: typeof code === 'string' ? code : typeof error === 'string' ? 'Error' : error.name,
-    });
+    const code = typeof error === 'string' ? undefined : driverErrorCode(error);
+    this.logger.warn('database statement failed', { error: code ?? (typeof error === 'string' ? 'Error' : error.name) });
   }
   logQuerySlow(time: number): void {
     this.logger.warn('slow database statement', { ms: time });
@@ -194,4 +192,21 @@ export function queuedOnSqlite<T>(dataSource: DataSource, work: () => Promise<T>
  */
 export async function purgeErasedValues(dataSource: DataSource): Promise<void> {
   if (dataSource.options.type === 'better-sqlite3') await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+}
+
+/** The database driver's code of a failed statement (TypeORM keeps the driver's error), if it has one. */
+export function driverErrorCode(error: unknown): string | undefined {
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | undefined)?.driverError?.code ?? (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+const DUPLICATE_KEY_CODES = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
+
+/** SQLite's and MySQL's codes for a second row with the same primary or unique key. */
+export function isDuplicateKey(error: unknown): boolean {
+  const code = driverErrorCode(error);
+  return (
+    (code !== undefined && DUPLICATE_KEY_CODES.has(code)) || (error as { driverError?: { errno?: unknown } })?.driverError?.errno === 1062
+  );
 }

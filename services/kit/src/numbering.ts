@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Table, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryRunner } from 'typeorm';
+import { driverErrorCode, isDuplicateKey } from './db';
 
 /** `TN` and 7 give `TN-0007`: ids readable by staff, never derived from personal data. */
 export function formatId(prefix: string, number: number, width: number): string {
@@ -98,10 +99,7 @@ export async function insertInChunks<T extends ObjectLiteral>(
   }
 }
 
-const INSERT_RACE_CODES = new Set(['ER_DUP_ENTRY', 'ER_LOCK_DEADLOCK', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE']);
-
 /** True for a duplicate key, or a deadlock between two inserts racing for one key (a case opened twice at once). */
 export function isInsertRace(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
-  return typeof code === 'string' && INSERT_RACE_CODES.has(code);
+  return isDuplicateKey(error) || driverErrorCode(error) === 'ER_LOCK_DEADLOCK';
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { queuedOnSqlite, REPLAY_STATEMENT_MARK } from '../db';
+import { isDuplicateKey, queuedOnSqlite, REPLAY_STATEMENT_MARK } from '../db';
 import type { Logger } from '../logger';
 
 /**
@@ -80,15 +80,4 @@ export function databaseReplayStore(
       await sweeping;
     },
   };
-}
-
-/** SQLite's and MySQL's codes for a second row with the same primary key. */
-function isDuplicateKey(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string; errno?: number } }).driverError;
-  return (
-    driverError?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    driverError?.code === 'ER_DUP_ENTRY' ||
-    driverError?.errno === 1062
-  );
 }
