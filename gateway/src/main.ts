@@ -1,21 +1,16 @@
 import cluster from 'node:cluster';
-import { readFileSync } from 'node:fs';
 import { AggregatorRegistry } from 'prom-client';
 import { createLogger, metricsPortFrom, runService } from '@durchstarten/kit';
 import { createGateway, subgraphsOf } from './app';
 import { loadGatewayConfig, queryLimitsFrom, subgraphSecretsFrom, subgraphUrlOverrides, tokenKeysFrom } from './config';
 import { runWorkers } from './workers';
+import { readSupergraph } from './supergraph';
 
 function serve(): void {
   void runService('gateway', async () => {
     const config = loadGatewayConfig();
     const logger = createLogger('gateway', config.LOG_LEVEL as 'info');
-    let supergraphSdl: string;
-    try {
-      supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
-    } catch {
-      throw new Error(`SUPERGRAPH_PATH: cannot read ${config.SUPERGRAPH_PATH}; run npm run compose`);
-    }
+    const supergraphSdl = readSupergraph(config.SUPERGRAPH_PATH);
     const subgraphNames = Object.keys(subgraphsOf(supergraphSdl));
     const app = await createGateway({
       supergraphSdl,

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { loadGatewayConfig, queryLimitsFrom, subgraphSecretsFrom, subgraphUrlOverrides, tokenKeysFrom } from '../config';
 import { limitRejection } from '../limits';
-import { subgraphsOf } from '../supergraph';
+import { readSupergraph, subgraphsOf } from '../supergraph';
 import { useDurchstartenTrust } from './trust-plugin';
 
 /**
@@ -15,7 +14,7 @@ import { useDurchstartenTrust } from './trust-plugin';
  */
 export function hiveGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   const config = loadGatewayConfig(env);
-  const names = Object.keys(subgraphsOf(readFileSync(config.SUPERGRAPH_PATH, 'utf8')));
+  const names = Object.keys(subgraphsOf(readSupergraph(config.SUPERGRAPH_PATH)));
   const limits = queryLimitsFrom(config);
   const trust = { tokenKeys: tokenKeysFrom(config), subgraphSecrets: subgraphSecretsFrom(config, names) };
   // Depth, aliases, directives and tokens as our gateway counts them, with the same codes. The cost limit is
